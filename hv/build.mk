@@ -1,0 +1,2 @@
+# Hypervisor image (filled in by the hypervisor core).
+hv:

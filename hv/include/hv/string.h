@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Memory and string helpers (hv/lib/string.c; libc in host unit tests). */
+#ifndef HV_STRING_H
+#define HV_STRING_H
+
+#include <hv/types.h>
+
+#ifdef HV_HOST_TEST
+#include <string.h>
+#else
+void *memcpy(void *dst, const void *src, size_t n);
+void *memmove(void *dst, const void *src, size_t n);
+void *memset(void *dst, int c, size_t n);
+int memcmp(const void *a, const void *b, size_t n);
+void *memchr(const void *s, int c, size_t n);
+size_t strlen(const char *s);
+size_t strnlen(const char *s, size_t max);
+int strcmp(const char *a, const char *b);
+int strncmp(const char *a, const char *b, size_t n);
+char *strchr(const char *s, int c);
+char *strrchr(const char *s, int c);
+size_t strlcpy(char *dst, const char *src, size_t size);
+unsigned long long simple_strtoull(const char *s, const char **end,
+				   unsigned int base);
+#endif
+
+#endif

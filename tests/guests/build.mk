@@ -1,0 +1,2 @@
+# Test guests (filled in by the guest-test framework).
+guests:
