@@ -1,4 +1,4 @@
-# Host unit tests (cmocka). Each tests/unit/<name>.mk fragment registers one
+# Host unit tests (cmocka). Each tests/unit/<name>.test.mk fragment registers one
 # test binary without touching this file:
 #
 #   UNIT_TESTS += <name>
@@ -9,7 +9,7 @@
 # makes <hv/types.h>, <hv/string.h> and <hv/xmalloc.h> map onto libc.
 UNIT_TESTS :=
 .SECONDEXPANSION:
-include $(sort $(wildcard tests/unit/*.mk))
+include $(sort $(wildcard tests/unit/*.test.mk))
 
 UNIT_BIN := $(BUILD)/unit
 UNIT_CFLAGS := $(HOSTCFLAGS) -DHV_HOST_TEST -Ihv/include -I$(BUILD)/unit-include \

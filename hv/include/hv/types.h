@@ -12,10 +12,10 @@
 #include <stdbool.h>
 #include <stdarg.h>
 
-typedef uint64_t paddr_t;   /* host-physical address */
-typedef uint64_t gpaddr_t;  /* guest-physical address */
-typedef uint64_t mfn_t;     /* machine (host) frame number */
-typedef uint64_t gfn_t;     /* guest frame number */
+typedef uint64_t paddr_t;  /* host-physical address */
+typedef uint64_t gpaddr_t; /* guest-physical address */
+typedef uint64_t mfn_t;	   /* machine (host) frame number */
+typedef uint64_t gfn_t;	   /* guest frame number */
 
 #ifndef PAGE_SHIFT
 #define PAGE_SHIFT 12
@@ -24,9 +24,9 @@ typedef uint64_t gfn_t;     /* guest frame number */
 #endif
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
-#define ALIGN_UP(x, a) (((x) + ((a) - 1)) & ~((typeof(x))(a) - 1))
-#define ALIGN_DOWN(x, a) ((x) & ~((typeof(x))(a) - 1))
-#define IS_ALIGNED(x, a) (((x) & ((typeof(x))(a) - 1)) == 0)
+#define ALIGN_UP(x, a) (((x) + ((a)-1)) & ~((typeof(x))(a)-1))
+#define ALIGN_DOWN(x, a) ((x) & ~((typeof(x))(a)-1))
+#define IS_ALIGNED(x, a) (((x) & ((typeof(x))(a)-1)) == 0)
 #define MIN(a, b) ((a) < (b) ? (a) : (b))
 #define MAX(a, b) ((a) > (b) ? (a) : (b))
 
@@ -39,7 +39,7 @@ typedef uint64_t gfn_t;     /* guest frame number */
 #define unlikely(x) __builtin_expect(!!(x), 0)
 
 #define container_of(ptr, type, member) \
-	((type *)((char *)(ptr) - offsetof(type, member)))
+	((type *)((char *)(ptr)-offsetof(type, member)))
 
 #define BUILD_BUG_ON(c) _Static_assert(!(c), #c)
 
