@@ -1,0 +1,13 @@
+/* The smallest test: boot, print a greeting, pass, power off. */
+#include "guest.h"
+
+DEFINE_TEST("hello", "boots to 64-bit C, prints a greeting");
+
+void test_main(const struct hvm_start_info *si)
+{
+	printf("Hello from a Krypton test guest (start_info v%u at %p, "
+	       "%u module(s), cmdline at %#lx)\n",
+	       si->version, (const void *)si, si->nr_modules,
+	       (unsigned long)si->cmdline_paddr);
+	check(read_cs() == GDT_CS64, "running in 64-bit mode on our GDT");
+}

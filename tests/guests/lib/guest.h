@@ -1,0 +1,81 @@
+/*
+ * The test-guest framework. A test is one tests/guests/<name>.c that
+ * declares itself with DEFINE_TEST() and implements test_main(); the
+ * framework boots it (lib/head.S), installs exception handlers, then calls
+ * test_main() and, when it returns, test_finish().
+ *
+ * Output goes to the Xen console (HYPERVISOR_console_io) or, when no Xen
+ * is detected through CPUID leaf 0x40000000, to QEMU's debug port 0xE9.
+ * Results are lines "PASS: ..." / "FAIL: ..." and a final
+ * "Test result: SUCCESS" or "Test result: FAILURE".
+ */
+#ifndef GUEST_H
+#define GUEST_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <xen/arch-x86/hvm/start_info.h>
+
+#include "hypercall.h"
+#include "traps.h"
+#include "x86.h"
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#define __printf(a, b) __attribute__((format(printf, a, b)))
+#define __noreturn __attribute__((noreturn))
+
+struct test_info {
+	const char *name;
+	const char *description;
+};
+
+#define DEFINE_TEST(n, d) const struct test_info test_info = { n, d }
+
+extern const struct test_info test_info;
+void test_main(const struct hvm_start_info *si);
+
+/* lib/console.c */
+void console_init(void);
+bool hypervisor_present(void);
+void console_write(const char *s, size_t len);
+
+/* lib/printf.c */
+int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
+int snprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
+int printf(const char *fmt, ...) __printf(1, 2);
+int vprintf(const char *fmt, va_list ap);
+
+/* lib/string.c */
+void *memset(void *s, int c, size_t n);
+void *memcpy(void *dst, const void *src, size_t n);
+void *memmove(void *dst, const void *src, size_t n);
+int memcmp(const void *a, const void *b, size_t n);
+size_t strlen(const char *s);
+size_t strnlen(const char *s, size_t max);
+int strcmp(const char *a, const char *b);
+int strncmp(const char *a, const char *b, size_t n);
+
+/* lib/test.c */
+/* Prints "PASS: <what>" or "FAIL: <what>"; returns cond. */
+bool check(bool cond, const char *fmt, ...) __printf(2, 3);
+/* check() that a long equals what was expected, printing both. */
+bool check_long(long actual, long expected, const char *fmt, ...)
+	__printf(3, 4);
+/* Records a failure: prints "FAIL: <what>". */
+void test_fail(const char *fmt, ...) __printf(1, 2);
+unsigned int test_failures(void);
+/* Prints the verdict line and powers the domain off. */
+__noreturn void test_finish(void);
+/* Prints "FAIL: <why>", the FAILURE verdict, and crashes the domain. */
+__noreturn void test_abort(const char *fmt, ...) __printf(1, 2);
+/*
+ * SCHEDOP_shutdown with `reason` (SHUTDOWN_*). Without a hypervisor, exits
+ * QEMU through isa-debug-exit (port 0xf4) or ACPI S5 instead. Never returns:
+ * if the hypercall comes back, that is reported as a failure.
+ */
+__noreturn void guest_shutdown(unsigned int reason);
+const char *shutdown_reason_name(unsigned int reason);
+
+#endif /* GUEST_H */
