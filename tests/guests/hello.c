@@ -9,5 +9,9 @@ void test_main(const struct hvm_start_info *si)
 	       "%u module(s), cmdline at %#lx)\n",
 	       si->version, (const void *)si, si->nr_modules,
 	       (unsigned long)si->cmdline_paddr);
+	/* Our page tables map 0..4 GiB: only read the command line there. */
+	if (si->cmdline_paddr && si->cmdline_paddr < 0xffff0000UL)
+		printf("cmdline: \"%.200s\"\n",
+		       (const char *)(unsigned long)si->cmdline_paddr);
 	check(read_cs() == GDT_CS64, "running in 64-bit mode on our GDT");
 }
