@@ -165,9 +165,11 @@ def judge(test: GuestTest, run, timeout: int) -> Optional[str]:
                 break
         else:
             where = " after %r" % lines[pos - 1].strip() if pos else ""
-            return "expected /%s/ not found%s%s" % (
+            last = [line.strip() for line in lines if line.strip()]
+            return "expected /%s/ not found%s%s; console ends with %r" % (
                 pattern, where,
-                " (timed out after %ds)" % timeout if run.timed_out else "")
+                " (timed out after %ds)" % timeout if run.timed_out else "",
+                last[-1] if last else "")
     for pattern in test.present:
         if not any(re.search(pattern, line) for line in lines):
             return "expected /%s/ not found" % pattern
