@@ -65,6 +65,8 @@ class GuestTest:
     exit_status: Optional[int] = 0    # QEMU's status for EXIT (None: any)
     qemu: Dict[str, object] = dataclasses.field(default_factory=dict)
     module_args: str = ""             # the guest module's command line
+    guest: Optional[str] = None       # guest ELF name if not `name`, so
+                                      # one guest can run in variants
 
 
 def d0(text: str) -> str:
@@ -228,7 +230,7 @@ def main() -> int:
     for t in tests:
         log = os.path.join(log_dir, t.name + ".log")
         timeout = max(1, int(round(t.timeout * args.timeout_scale)))
-        guest = os.path.join(GUEST_DIR, t.name + ".elf")
+        guest = os.path.join(GUEST_DIR, (t.guest or t.name) + ".elf")
         if args.no_hv:
             cfg = QemuConfig(**NOHV_QEMU).replace(kernel=guest, **t.qemu)
         else:
