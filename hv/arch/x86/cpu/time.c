@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Time: the TSC and the APIC timer are calibrated once against PIT
+ * channel 2 (gated through port 0x61, no interrupt needed). now_ns() is
+ * the system time every CPU shares (the TSC is invariant under QEMU and on
+ * the hardware we support; per-CPU offsets are not corrected).
+ */
+#include <hv/types.h>
+#include <hv/lib.h>
+#include <hv/x86.h>
+#include <hv/apic.h>
+
+#define PIT_HZ 1193182
+#define CAL_MS 50
+
+void lapic_timer_start_count(void);
+uint32_t lapic_timer_current(void);
+
+static uint64_t tsc_hz_khz;
+static uint64_t apic_khz;
+static uint64_t tsc_at_boot;
+/* ns = (tsc * mul) >> 32 avoids 128-bit division. */
+static uint64_t tsc_to_ns_mul;
+
+uint64_t tsc_khz(void)
+{
+	return tsc_hz_khz;
+}
+
+uint64_t apic_timer_khz(void)
+{
+	return apic_khz;
+}
+
+uint64_t now_ns(void)
+{
+	uint64_t d = rdtsc() - tsc_at_boot;
+	uint64_t hi = d >> 32, lo = d & 0xffffffffULL;
+
+	return hi * tsc_to_ns_mul + ((lo * tsc_to_ns_mul) >> 32);
+}
+
+void udelay(unsigned int us)
+{
+	uint64_t start = rdtsc();
+	uint64_t khz = tsc_hz_khz ? tsc_hz_khz
+				  : 1000000; /* before calibration */
+	uint64_t ticks = (uint64_t)us * khz / 1000;
+
+	while (rdtsc() - start < ticks)
+		cpu_relax();
+}
+
+void time_calibrate(void)
+{
+	uint32_t count = PIT_HZ * CAL_MS / 1000;
+	uint64_t t0, t1;
+	uint32_t a0, a1;
+	uint8_t gate = inb(0x61);
+
+	outb(0x61, (gate & ~0x02) | 0x01); /* gate on, speaker off */
+	outb(0x43, 0xb0);		   /* channel 2, lo/hi, mode 0 */
+	outb(0x42, count & 0xff);
+	outb(0x42, count >> 8);
+	lapic_timer_start_count();
+	t0 = rdtsc();
+	a0 = lapic_timer_current();
+	while (!(inb(0x61) & 0x20))
+		cpu_relax();
+	t1 = rdtsc();
+	a1 = lapic_timer_current();
+	outb(0x61, gate);
+	tsc_hz_khz = (t1 - t0) / CAL_MS;
+	apic_khz = (uint64_t)(a0 - a1) / CAL_MS;
+	if (!tsc_hz_khz)
+		tsc_hz_khz = 1;
+	if (!apic_khz)
+		apic_khz = 1000000; /* fall back to 1 GHz */
+	tsc_to_ns_mul = (1000000ULL << 32) / tsc_hz_khz;
+	tsc_at_boot = t0;
+}

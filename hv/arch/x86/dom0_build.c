@@ -1,0 +1,304 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Builds dom0 as a PVH domain from the boot modules: the first module is
+ * the kernel (an ELF with a PVH entry note, or a bzImage whose payload we
+ * decompress), the second, if any, the initrd. dom0's command line is the
+ * kernel module's string. The vCPU starts at the PVH entry in 32-bit
+ * protected mode with EBX pointing at struct hvm_start_info.
+ */
+#include <hv/types.h>
+#include <hv/string.h>
+#include <hv/errno.h>
+#include <hv/lib.h>
+#include <hv/mm.h>
+#include <hv/xmalloc.h>
+#include <hv/boot.h>
+#include <hv/cmdline.h>
+#include <hv/elf_loader.h>
+#include <hv/bzimage.h>
+#include <hv/decompress.h>
+#include <hv/hvm.h>
+#include <hv/dom0.h>
+#include <xen/xen.h>
+#include <xen/arch-x86/hvm/start_info.h>
+
+#define LOW_RAM_END 0xa0000ULL	 /* conventional memory ends */
+#define HOLE_START 0xc0000000ULL /* MMIO hole: [3 GiB, 4 GiB) */
+#define HOLE_END 0x100000000ULL
+
+/* dom0_mem=[min:<amt>,][max:<amt>,][<amt>]; <amt>: size, -size or N% */
+struct mem_amount {
+	bool set, negative, percent;
+	uint64_t value;
+};
+static struct mem_amount dom0_mem, dom0_mem_min, dom0_mem_max;
+
+static int parse_amount(const char *s, const char **end, struct mem_amount *a)
+{
+	a->negative = *s == '-';
+	if (a->negative)
+		s++;
+	if (*s < '0' || *s > '9')
+		return -EINVAL;
+	a->value = parse_size_and_unit(s, end);
+	a->percent = **end == '%';
+	if (a->percent)
+		(*end)++;
+	a->set = true;
+	return 0;
+}
+
+static int parse_dom0_mem(const char *s)
+{
+	if (!s)
+		return -EINVAL;
+	while (*s) {
+		struct mem_amount *a = &dom0_mem;
+		const char *end;
+
+		if (!strncmp(s, "min:", 4)) {
+			a = &dom0_mem_min;
+			s += 4;
+		} else if (!strncmp(s, "max:", 4)) {
+			a = &dom0_mem_max;
+			s += 4;
+		}
+		if (parse_amount(s, &end, a))
+			return -EINVAL;
+		s = end;
+		if (*s == ',')
+			s++;
+		else if (*s)
+			return -EINVAL;
+	}
+	return 0;
+}
+custom_param("dom0_mem", parse_dom0_mem);
+
+static uint64_t amount_bytes(const struct mem_amount *a, uint64_t avail)
+{
+	uint64_t v = a->percent ? avail / 100 * MIN(a->value, 100ULL)
+				: a->value;
+
+	if (a->negative)
+		return v < avail ? avail - v : 0;
+	return v;
+}
+
+/* Xen's default: all memory but 1/16 of it, at most 128 MiB, kept back. */
+static uint64_t dom0_size(uint64_t avail)
+{
+	uint64_t size = avail - MIN(avail / 16, 128ULL << 20);
+
+	if (dom0_mem.set)
+		size = amount_bytes(&dom0_mem, avail);
+	if (dom0_mem_min.set)
+		size = MAX(size, amount_bytes(&dom0_mem_min, avail));
+	if (dom0_mem_max.set)
+		size = MIN(size, amount_bytes(&dom0_mem_max, avail));
+	return MIN(size, avail) & PAGE_MASK;
+}
+
+/* Guest-physical address of RAM page @i when RAM skips the MMIO hole. */
+static uint64_t ram_gfn(uint64_t i)
+{
+	uint64_t low = HOLE_START >> PAGE_SHIFT;
+
+	return i < low ? i : (HOLE_END >> PAGE_SHIFT) + (i - low);
+}
+
+static int populate_ram(struct domain *d, uint64_t pages)
+{
+	for (uint64_t i = 0; i < pages; i++) {
+		void *pg = alloc_zeroed_page();
+
+		if (!pg)
+			return -ENOMEM;
+		if (p2m_set_entry(&d->p2m, ram_gfn(i),
+				  virt_to_phys(pg) >> PAGE_SHIFT, P2M_RAM)) {
+			free_page(pg);
+			return -ENOMEM;
+		}
+		d->tot_pages++;
+	}
+	d->max_pages = pages;
+	return 0;
+}
+
+static int elf_copy(void *ctx, uint64_t paddr, const void *src, size_t n)
+{
+	return copy_to_guest_phys(ctx, paddr, src, n);
+}
+
+static int elf_zero(void *ctx, uint64_t paddr, size_t n)
+{
+	return clear_guest_phys(ctx, paddr, n);
+}
+
+/* The kernel as an ELF image: bzImages are unpacked into @*owned. */
+static int kernel_image(const struct boot_module *m, const void **img,
+			size_t *len, void **owned, unsigned int *owned_order)
+{
+	const void *p = (const void *)(uintptr_t)m->start, *payload;
+	size_t plen, ulen, out_len, size = m->end - m->start;
+	const char *err = NULL;
+	unsigned int order = 0;
+	int rc;
+
+	*owned = NULL;
+	if (!bzimage_detect(p, size)) {
+		*img = p;
+		*len = size;
+		return 0;
+	}
+	rc = bzimage_payload(p, size, &payload, &plen, &ulen, &err);
+	if (rc) {
+		printk(XENLOG_ERR "dom0 kernel: bad bzImage: %s\n", err);
+		return rc;
+	}
+	while ((PAGE_SIZE << order) < ulen)
+		order++;
+	*owned = alloc_pages(order);
+	if (!*owned) {
+		printk(XENLOG_ERR
+		       "dom0 kernel: no memory to unpack %zu bytes\n",
+		       ulen);
+		return -ENOMEM;
+	}
+	printk("dom0 kernel: bzImage with a %s payload, unpacking %zu bytes\n",
+	       decomp_format_name(decomp_detect(payload, plen)), ulen);
+	rc = decompress(payload, plen, *owned, PAGE_SIZE << order, &out_len,
+			&err);
+	if (rc) {
+		printk(XENLOG_ERR "dom0 kernel: cannot unpack: %s\n", err);
+		free_pages(*owned, order);
+		*owned = NULL;
+		return rc;
+	}
+	*img = *owned;
+	*len = out_len;
+	*owned_order = order;
+	return 0;
+}
+
+static uint64_t write_memmap(struct domain *d, uint64_t gpa, uint64_t pages,
+			     uint32_t *nr)
+{
+	struct hvm_memmap_table_entry map[4];
+	uint64_t low_pages = MIN(pages, HOLE_START >> PAGE_SHIFT);
+	unsigned int n = 0;
+
+	memset(map, 0, sizeof(map));
+	map[n++] = (struct hvm_memmap_table_entry){ 0, LOW_RAM_END,
+						    XEN_HVM_MEMMAP_TYPE_RAM,
+						    0 };
+	map[n++] = (struct hvm_memmap_table_entry){
+		LOW_RAM_END, 0x100000 - LOW_RAM_END,
+		XEN_HVM_MEMMAP_TYPE_RESERVED, 0
+	};
+	map[n++] = (struct hvm_memmap_table_entry){
+		0x100000, (low_pages << PAGE_SHIFT) - 0x100000,
+		XEN_HVM_MEMMAP_TYPE_RAM, 0
+	};
+	if (pages > low_pages)
+		map[n++] = (struct hvm_memmap_table_entry){
+			HOLE_END, (pages - low_pages) << PAGE_SHIFT,
+			XEN_HVM_MEMMAP_TYPE_RAM, 0
+		};
+	*nr = n;
+	copy_to_guest_phys(d, gpa, map, n * sizeof(map[0]));
+	return gpa + n * sizeof(map[0]);
+}
+
+struct domain *dom0_build(void)
+{
+	const struct boot_module *km, *initrd = NULL;
+	struct hvm_start_info si = { 0 };
+	struct hvm_modlist_entry mod = { 0 };
+	struct vcpu_boot_state boot = { 0 };
+	struct elf_info *info;
+	struct domain *d = NULL;
+	const char *err = NULL;
+	const void *img;
+	void *owned = NULL;
+	size_t len;
+	unsigned int owned_order = 0;
+	uint64_t pages, ram_end, gpa, si_gpa;
+
+	if (!boot_info.nr_modules)
+		panic("No dom0 kernel: give it as the first boot module "
+		      "(GRUB: module2 /boot/vmlinuz ...; QEMU: -initrd)");
+	km = &boot_info.modules[0];
+	if (boot_info.nr_modules > 1)
+		initrd = &boot_info.modules[1];
+	info = xzalloc(sizeof(*info));
+	if (!info || kernel_image(km, &img, &len, &owned, &owned_order))
+		panic("Cannot load the dom0 kernel");
+	if (elf_parse(img, len, info, &err))
+		panic("dom0 kernel is not a usable ELF image: %s", err);
+	if (!info->has_pvh_entry)
+		panic("dom0 kernel has no PVH entry point (ELF note "
+		      "XEN_ELFNOTE_PHYS32_ENTRY): Krypton boots PVH kernels only "
+		      "(Linux needs CONFIG_PVH=y)");
+
+	pages = dom0_size(free_pages_count() << PAGE_SHIFT) >> PAGE_SHIFT;
+	ram_end = MIN(pages << PAGE_SHIFT, HOLE_START);
+	printk("dom0: %llu MiB RAM, kernel at [%#llx, %#llx), PVH entry %#llx\n",
+	       (unsigned long long)(pages >> 8),
+	       (unsigned long long)info->paddr_lo,
+	       (unsigned long long)info->paddr_hi,
+	       (unsigned long long)info->pvh_entry);
+	if (info->paddr_lo < 0x100000 || info->paddr_hi > ram_end)
+		panic("dom0 kernel [%#llx, %#llx) does not fit in dom0's RAM "
+		      "(1 MiB to %#llx): raise dom0_mem",
+		      (unsigned long long)info->paddr_lo,
+		      (unsigned long long)info->paddr_hi,
+		      (unsigned long long)ram_end);
+
+	d = domain_create(0, "Domain-0", true, 1);
+	if (!d || populate_ram(d, pages))
+		panic("Out of memory building dom0");
+	if (elf_load(img, len, info, elf_copy, elf_zero, d))
+		panic("Cannot copy the dom0 kernel into its memory");
+
+	gpa = ALIGN_UP(info->paddr_hi, PAGE_SIZE);
+	if (initrd) {
+		uint64_t isz = initrd->end - initrd->start;
+
+		if (gpa + isz + PAGE_SIZE > ram_end)
+			panic("dom0 initrd (%llu KiB) does not fit: raise dom0_mem",
+			      (unsigned long long)(isz >> 10));
+		copy_to_guest_phys(d, gpa, (void *)(uintptr_t)initrd->start,
+				   isz);
+		mod.paddr = gpa;
+		mod.size = isz;
+		gpa = ALIGN_UP(gpa + isz, PAGE_SIZE);
+	}
+	/* start info, then modlist, memory map and command line after it */
+	si_gpa = gpa;
+	gpa += sizeof(si);
+	si.magic = XEN_HVM_START_MAGIC_VALUE;
+	si.version = 1;
+	si.flags = SIF_PRIVILEGED | SIF_INITDOMAIN;
+	if (initrd) {
+		si.nr_modules = 1;
+		si.modlist_paddr = gpa;
+		copy_to_guest_phys(d, gpa, &mod, sizeof(mod));
+		gpa += sizeof(mod);
+	}
+	si.memmap_paddr = gpa;
+	gpa = write_memmap(d, gpa, pages, &si.memmap_entries);
+	si.cmdline_paddr = gpa;
+	if (gpa + strlen(km->cmdline) + 1 > ram_end ||
+	    copy_to_guest_phys(d, gpa, km->cmdline, strlen(km->cmdline) + 1))
+		panic("No room for dom0's start info");
+	copy_to_guest_phys(d, si_gpa, &si, sizeof(si));
+
+	boot.rip = info->pvh_entry;
+	boot.rbx = si_gpa;
+	hvm_ops->vcpu_set_boot_state(d->vcpus[0], &boot);
+	if (owned)
+		free_pages(owned, owned_order);
+	xfree(info);
+	return d;
+}

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Guest port I/O. Nothing is passed through to the hardware: port 0xe9
+ * writes go to the log as the guest's console (the "debugcon" port Xen
+ * offers HVM guests), every other port reads all ones and drops writes,
+ * like an empty ISA bus.
+ */
+#include <hv/types.h>
+#include <hv/lib.h>
+#include <hv/console.h>
+#include <hv/hvm.h>
+#include <hv/asm.h>
+
+#define DEBUGCON_PORT 0xe9
+
+static void debugcon_write(struct vcpu *v, uint8_t c)
+{
+	console_guest_write(v->domain->domid, (const char *)&c, 1);
+}
+
+static uint32_t port_read(struct vcpu *v, uint16_t port, unsigned int size)
+{
+	(void)v;
+	(void)port;
+	return size == 4 ? 0xffffffffu : (1u << (size * 8)) - 1;
+}
+
+static void port_write(struct vcpu *v, uint16_t port, unsigned int size,
+		       uint32_t val)
+{
+	(void)size;
+	if (port == DEBUGCON_PORT)
+		debugcon_write(v, val & 0xff);
+}
+
+void hvm_handle_io(struct vcpu *v, uint16_t port, unsigned int size, bool in,
+		   uint64_t next_rip)
+{
+	if (in) {
+		uint32_t val = port_read(v, port, size);
+
+		if (size == 4)
+			v->regs.rax = val; /* 32-bit results zero-extend */
+		else
+			v->regs.rax =
+				(v->regs.rax & ~((1ULL << (size * 8)) - 1)) |
+				val;
+	} else {
+		port_write(v, port, size, (uint32_t)v->regs.rax);
+	}
+	/* Safe: the CPU reported the address of the next instruction. */
+	v->regs.rip = next_rip;
+}
+
+/* INS/OUTS, optionally REP: flat segments assumed (PVH and long mode). */
+void hvm_handle_string_io(struct vcpu *v, uint16_t port, unsigned int size,
+			  bool in, bool rep, uint64_t next_rip)
+{
+	struct guest_ctrl c;
+	uint64_t count = rep ? v->regs.rcx : 1;
+	uint64_t mask, done = 0;
+	int step = (v->regs.rflags & (1 << 10)) ? -(int)size : (int)size;
+
+	hvm_ops->get_ctrl(v, &c);
+	mask = (c.efer & EFER_LMA) && c.cs_long ? ~0ULL : 0xffffffffULL;
+	if (!rep)
+		count = 1;
+	else
+		count &= mask;
+	/* Bound the work per exit; the guest re-executes for the rest. */
+	for (; done < count && done < 4096; done++) {
+		uint32_t val = 0;
+
+		if (in) {
+			val = port_read(v, port, size);
+			if (copy_to_guest(v, v->regs.rdi & mask, &val, size))
+				goto fault;
+			v->regs.rdi = (v->regs.rdi + step) & mask;
+		} else {
+			if (copy_from_guest(v, &val, v->regs.rsi & mask, size))
+				goto fault;
+			port_write(v, port, size, val);
+			v->regs.rsi = (v->regs.rsi + step) & mask;
+		}
+	}
+	if (rep)
+		v->regs.rcx = (v->regs.rcx & ~mask) | ((count - done) & mask);
+	/* Safe: all iterations done, continue after the instruction; else
+	 * the guest re-executes the REP instruction with the updated RCX. */
+	if (done == count)
+		v->regs.rip = next_rip;
+	return;
+fault:
+	hvm_ops->inject_exception(v, 13, true, 0); /* bad buffer: #GP(0) */
+}

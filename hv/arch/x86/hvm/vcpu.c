@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The vendor-neutral vCPU core: choosing the back-end, the run loop, and
+ * the exits whose policy does not depend on the vendor (HLT, nested page
+ * faults, instruction lengths).
+ */
+#include <hv/types.h>
+#include <hv/string.h>
+#include <hv/errno.h>
+#include <hv/lib.h>
+#include <hv/x86.h>
+#include <hv/asm.h>
+#include <hv/hvm.h>
+#include <hv/insn.h>
+#include <hv/percpu.h>
+#include <hv/smp.h>
+#include <xen/sched.h>
+#include "../svm/svm.h"
+
+const struct hvm_vendor_ops *hvm_ops;
+
+void hvm_init(void)
+{
+	const char *why = NULL;
+
+	if (!svm_available(&why))
+		panic("Krypton needs hardware virtualization: %s", why);
+	if (svm_global_init())
+		panic("Out of memory setting up SVM");
+	hvm_ops = &svm_ops;
+	printk("HVM: %s with nested paging (NPT)%s%s%s\n", hvm_ops->name,
+	       svm_features & (1 << 3) ? ", NRIP-save" : "",
+	       svm_features & (1 << 7) ? ", decode assists" : "",
+	       svm_features & (1 << 16) ? ", vGIF" : "");
+}
+
+void hvm_cpu_init(void)
+{
+	if (hvm_ops->cpu_init())
+		panic("CPU%u: cannot enable %s", smp_processor_id(),
+		      hvm_ops->name);
+}
+
+static enum x86_mode guest_mode(const struct guest_ctrl *c)
+{
+	if ((c->efer & EFER_LMA) && c->cs_long)
+		return X86_MODE_LONG;
+	if (!(c->cr0 & CR0_PE))
+		return X86_MODE_REAL;
+	return c->cs_db ? X86_MODE_PROT32 : X86_MODE_PROT16;
+}
+
+unsigned int hvm_insn_length(struct vcpu *v, unsigned int min_len)
+{
+	struct guest_ctrl c;
+	uint8_t bytes[15];
+	struct x86_insn insn;
+	uint64_t pc;
+	size_t n;
+	int len;
+
+	hvm_ops->get_ctrl(v, &c);
+	pc = v->regs.rip;
+	if (guest_mode(&c) != X86_MODE_LONG)
+		pc = (uint32_t)(pc + c.cs_base);
+	/* Fetch up to 15 bytes, fewer if the code ends at an unmapped page. */
+	for (n = sizeof(bytes); n >= min_len; n--)
+		if (!copy_from_guest(v, bytes, pc, n))
+			break;
+	if (n < min_len) {
+		domain_crash(v, "cannot fetch the instruction at %#llx",
+			     (unsigned long long)pc);
+		return 0;
+	}
+	len = x86_decode(bytes, n, guest_mode(&c), &insn);
+	if (len < (int)min_len) {
+		domain_crash(v,
+			     "cannot decode the instruction at %#llx "
+			     "(%02x %02x %02x %02x)",
+			     (unsigned long long)pc, bytes[0], bytes[1],
+			     n > 2 ? bytes[2] : 0, n > 3 ? bytes[3] : 0);
+		return 0;
+	}
+	return len;
+}
+
+void hvm_handle_hlt(struct vcpu *v, unsigned int len)
+{
+	if (!len)
+		return;
+	/* Safe: HLT completed; the next instruction runs on wake-up. */
+	hvm_advance_rip(v, len);
+	if (!(v->regs.rflags & (1 << 9))) {
+		/* HLT with interrupts off never wakes: this vCPU is done. */
+		struct domain *d = v->domain;
+		bool all_down = true;
+
+		v->state = VCPU_DOWN;
+		for (unsigned int i = 0; i < d->nr_vcpus; i++)
+			if (d->vcpus[i]->state != VCPU_DOWN)
+				all_down = false;
+		if (all_down)
+			domain_shutdown(d, SHUTDOWN_poweroff);
+		return;
+	}
+	/* Interrupts on: nothing can wake us yet (no event channels), so
+	 * HLT is a pause; the scheduler will block here later. */
+}
+
+void hvm_handle_npf(struct vcpu *v, uint64_t gpa, uint64_t error_code)
+{
+	enum p2m_type t;
+
+	if (p2m_lookup(&v->domain->p2m, gpa >> PAGE_SHIFT, &t) < 0) {
+		domain_crash(v,
+			     "access to unmapped guest-physical address %#llx "
+			     "(%s, NPF error %#llx)",
+			     (unsigned long long)gpa,
+			     error_code & 2 ? "write" : "read",
+			     (unsigned long long)error_code);
+		return;
+	}
+	if (t == P2M_RAM_RO && (error_code & 2)) {
+		domain_crash(v,
+			     "write to read-only guest-physical address %#llx",
+			     (unsigned long long)gpa);
+		return;
+	}
+	/* Mapped now: a stale translation. Flush and retry. */
+	hvm_ops->flush_guest_tlb(v);
+}
+
+__noreturn void vcpu_run_loop(struct vcpu *v)
+{
+	v->state = VCPU_RUNNABLE;
+	for (;;) {
+		if (!domain_is_alive(v->domain) || v->state != VCPU_RUNNABLE)
+			cpu_idle_loop();
+		hvm_ops->run_once(v);
+	}
+}
+
+__noreturn void cpu_idle_loop(void)
+{
+	for (;;)
+		asm volatile("sti; hlt; cli" ::: "memory");
+}

@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Domains: creation, shutdown, crash and teardown. A crash logs one line
+ * naming the domain, vCPU, RIP and reason, and stops only that domain.
+ * When the last domain is gone the machine powers off (after a poweroff
+ * shutdown) or reboots (after a reboot or a crash), as Xen does for dom0.
+ */
+#include <hv/types.h>
+#include <hv/string.h>
+#include <hv/errno.h>
+#include <hv/lib.h>
+#include <hv/mm.h>
+#include <hv/xmalloc.h>
+#include <hv/hvm.h>
+#include <hv/domain.h>
+#include <hv/acpi.h>
+#include <xen/sched.h>
+
+static struct domain *domains;
+static spinlock_t domlist_lock = SPINLOCK_INIT;
+
+const char *shutdown_reason_name(unsigned int code)
+{
+	static const char *const names[] = {
+		[SHUTDOWN_poweroff] = "poweroff",
+		[SHUTDOWN_reboot] = "reboot",
+		[SHUTDOWN_suspend] = "suspend",
+		[SHUTDOWN_crash] = "crash",
+		[SHUTDOWN_watchdog] = "watchdog",
+		[SHUTDOWN_soft_reset] = "soft_reset",
+	};
+
+	if (code < ARRAY_SIZE(names) && names[code])
+		return names[code];
+	return "unknown";
+}
+
+struct domain *domain_list(void)
+{
+	return domains;
+}
+
+bool domain_is_alive(const struct domain *d)
+{
+	return d->state == DOMAIN_RUNNING;
+}
+
+struct domain *domain_create(uint16_t domid, const char *name, bool privileged,
+			     unsigned int nr_vcpus)
+{
+	struct domain *d;
+	unsigned long flags;
+
+	if (nr_vcpus == 0 || nr_vcpus > MAX_VCPUS)
+		return NULL;
+	d = xzalloc(sizeof(*d));
+	if (!d)
+		return NULL;
+	d->domid = domid;
+	strlcpy(d->name, name, sizeof(d->name));
+	d->is_privileged = privileged;
+	if (p2m_init(&d->p2m))
+		goto fail;
+	for (unsigned int i = 0; i < nr_vcpus; i++) {
+		struct vcpu *v = xzalloc(sizeof(*v));
+
+		if (!v)
+			goto fail;
+		v->domain = d;
+		v->vcpu_id = i;
+		v->state = VCPU_DOWN;
+		d->vcpus[i] = v;
+		d->nr_vcpus++;
+		if (hvm_ops->vcpu_init(v))
+			goto fail;
+	}
+	flags = spin_lock_irqsave(&domlist_lock);
+	d->next = domains;
+	domains = d;
+	spin_unlock_irqrestore(&domlist_lock, flags);
+	return d;
+fail:
+	domain_destroy(d);
+	return NULL;
+}
+
+void domain_destroy(struct domain *d)
+{
+	unsigned long flags = spin_lock_irqsave(&domlist_lock);
+
+	for (struct domain **pp = &domains; *pp; pp = &(*pp)->next) {
+		if (*pp == d) {
+			*pp = d->next;
+			break;
+		}
+	}
+	spin_unlock_irqrestore(&domlist_lock, flags);
+	for (unsigned int i = 0; i < d->nr_vcpus; i++) {
+		if (d->vcpus[i]) {
+			if (d->vcpus[i]->arch)
+				hvm_ops->vcpu_destroy(d->vcpus[i]);
+			xfree(d->vcpus[i]);
+		}
+	}
+	p2m_destroy(&d->p2m, true);
+	xfree(d);
+}
+
+/* Called once a domain has stopped: tear it down, maybe end the machine. */
+static void domain_finished(struct domain *d, bool crashed)
+{
+	unsigned int code = crashed ? SHUTDOWN_crash : d->shutdown_code;
+
+	for (unsigned int i = 0; i < d->nr_vcpus; i++)
+		d->vcpus[i]->state = VCPU_DOWN;
+	d->state = DOMAIN_DEAD;
+	for (struct domain *o = domains; o; o = o->next)
+		if (o != d && domain_is_alive(o))
+			return; /* others run on; the toolstack reaps this one */
+	if (code == SHUTDOWN_poweroff || code == SHUTDOWN_suspend) {
+		printk("All domains have shut down: powering off\n");
+		machine_power_off();
+	}
+	printk("All domains have shut down: rebooting\n");
+	machine_restart();
+}
+
+void domain_shutdown(struct domain *d, unsigned int reason)
+{
+	if (d->state != DOMAIN_RUNNING)
+		return;
+	d->state = DOMAIN_SHUTDOWN;
+	d->shutdown_code = reason;
+	printk("d%u: shutdown: %s\n", d->domid, shutdown_reason_name(reason));
+	domain_finished(d, reason == SHUTDOWN_crash);
+}
+
+void domain_crash(struct vcpu *v, const char *fmt, ...)
+{
+	struct domain *d = v->domain;
+	char why[160];
+	va_list ap;
+
+	if (d->state == DOMAIN_CRASHED || d->state == DOMAIN_DEAD)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(why, sizeof(why), fmt, ap);
+	va_end(ap);
+	printk(XENLOG_ERR "d%uv%u crashed: %s (RIP %#llx)\n", d->domid,
+	       v->vcpu_id, why, (unsigned long long)v->regs.rip);
+	d->state = DOMAIN_CRASHED;
+	d->shutdown_code = SHUTDOWN_crash;
+	domain_finished(d, true);
+}
