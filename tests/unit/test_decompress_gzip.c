@@ -34,7 +34,7 @@ static void roundtrip(enum td_kind kind, size_t n, int level, int strategy)
 	uint8_t *c = gz(data, n, level, strategy, NULL, &clen);
 
 	td_check_roundtrip(gunzip, c, clen, data, n);
-	//DECOMPRESS_LATER
+	td_check_roundtrip(decompress, c, clen, data, n);
 	free(c);
 	free(data);
 }
