@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * x86 instruction decoder (hv/arch/x86/hvm/insn_decode.c).
+ *
+ * Finds the length and the structural parts of one instruction: prefixes,
+ * opcode map and byte, ModRM/SIB, displacement and immediate.  It does not
+ * execute or check CPUID features.  Used by the SVM back-end to skip
+ * intercepted instructions when the CPU gives no next-RIP, and to decode
+ * MMIO accesses.
+ *
+ * Mode: X86_MODE_REAL and X86_MODE_PROT16 decode with 16-bit defaults,
+ * X86_MODE_PROT32 with 32-bit defaults (pass PROT16/PROT32 according to
+ * CS.D for compatibility mode), X86_MODE_LONG is 64-bit mode.  In real
+ * mode VEX/EVEX/XOP do not exist, so C4/C5/62/8F are always the legacy
+ * instructions there.
+ *
+ * Conventions of the result:
+ *  - nr_prefixes counts every byte before the opcode (legacy and REX);
+ *    rex is the REX byte in effect (a REX followed by a legacy prefix is
+ *    ignored, as the CPU does); a later F2/F3 cancels an earlier F3/F2;
+ *    seg is the last segment override.
+ *  - map is 1 (one-byte), 2 (0F), 3 (0F38), 4 (0F3A); for VEX/EVEX it is
+ *    the map the prefix selects (EVEX maps 5 and 6 give 5 and 6); XOP maps
+ *    8/9/A give 8/9/10 with xop set.  3DNow! is map 2, opcode 0x0F, with
+ *    its opcode suffix byte in imm.
+ *  - disp is sign-extended; for the moffs forms A0-A3 (no ModRM) it holds
+ *    the zero-extended absolute offset, disp_size 2, 4 or 8.
+ *  - imm is the raw little-endian immediate, zero-extended (the caller
+ *    sign-extends as the instruction requires); relative branch targets
+ *    are immediates too.  ENTER: imm16 | imm8 << 16 (imm_size 3).  Far
+ *    pointers: offset | selector << (8 * offset size) (imm_size 4 or 6).
+ *    EXTRQ/INSERTQ imm8,imm8: first | second << 8 (imm_size 2).
+ *  - opnd_bytes is the effective operand size of general-purpose forms
+ *    (1 for byte forms, 8 for default-64-bit ones in long mode); for
+ *    vector instructions it is only indicative.
+ *  - Near branches with 66 in 64-bit mode take a 16-bit displacement, as
+ *    on AMD (and in objdump's default decoding); Intel ignores 66 there.
+ *
+ * Encodings the CPU rejects with #UD for every prefix/operand combination
+ * (opcodes removed in 64-bit mode, LEA/LES/LDS/BOUND/far jumps with a
+ * register operand, undefined group members, ...) give -EINVAL.  Less
+ * clear-cut cases (LOCK on a non-lockable instruction, instructions a CPU
+ * may simply lack) decode normally.
+ */
+#ifndef HV_INSN_H
+#define HV_INSN_H
+
+#include <hv/types.h>
+
+#define X86_MAX_INSN_LEN 15
+
+enum x86_mode {
+	X86_MODE_REAL,
+	X86_MODE_PROT16,
+	X86_MODE_PROT32,
+	X86_MODE_LONG,
+};
+
+enum x86_seg {
+	X86_SEG_ES,
+	X86_SEG_CS,
+	X86_SEG_SS,
+	X86_SEG_DS,
+	X86_SEG_FS,
+	X86_SEG_GS,
+};
+
+struct x86_insn {
+	uint8_t len;
+	uint8_t nr_prefixes;
+	bool opsize /* 66 */, adsize /* 67 */, lock, rep /* F3 */,
+		repne /* F2 */;
+	int8_t seg;  /* -1 none, else enum x86_seg */
+	uint8_t rex; /* 0 none */
+	bool vex, evex;
+	uint8_t map; /* 1 = one-byte, 2 = 0F, 3 = 0F38, 4 = 0F3A */
+	uint8_t opcode;
+	bool has_modrm;
+	uint8_t modrm, sib;
+	bool has_sib;
+	int64_t disp;
+	uint8_t disp_size;
+	uint64_t imm;
+	uint8_t imm_size;
+	uint8_t opnd_bytes; /* effective operand size 1/2/4/8 */
+	/* Additions beyond the core interface. */
+	bool xop;
+	bool rip_relative;    /* long mode ModRM mod=00 rm=101 */
+	uint8_t addr_bytes;   /* effective address size 2/4/8 */
+	uint8_t vex_bytes[3]; /* VEX/XOP/EVEX payload after C4/C5/8F/62 */
+};
+
+/*
+ * Decodes the instruction at @bytes, of which @avail are readable.
+ * Returns its length (1..15), -EINVAL for an invalid encoding or one
+ * longer than 15 bytes, or -ENODATA when @avail ends before the
+ * instruction does.  @out is filled on success (and undefined otherwise).
+ */
+int x86_decode(const uint8_t *bytes, size_t avail, enum x86_mode mode,
+	       struct x86_insn *out);
+
+#endif
