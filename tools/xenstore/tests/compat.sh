@@ -1,0 +1,159 @@
+#!/bin/sh
+# Compatibility: Debian's xenstore-utils clients (/usr/bin, Xen 4.17)
+# and Krypton's clients run the same scenarios, each against a fresh
+# Krypton xenstored; stdout, stderr and exit codes must be identical.
+# (There is no reference daemon here: Debian's xen-utils-4.17 xenstored
+# needs a hypervisor and segfaults without one.)
+cd "$(dirname "$0")/.." || exit 2
+. tests/lib.sh
+FAILED=0
+
+# Every command runs by name from PATH so argv[0] (shown in messages)
+# is the same for both client sets.
+x() {
+	echo "\$ $*"
+	timeout 10 "$@" 2>&1
+	echo "rc=$?"
+}
+
+sc_write_read() {
+	x xenstore-write /t/a hello /t/b "two words" /t/c ""
+	x xenstore-read /t/a /t/b /t/c
+	x xenstore-read -p /t/a /t/b
+	x xenstore-write /t/esc 'tab\there\nnl\\bs\x01\001\x7f'
+	x xenstore-read /t/esc
+	x xenstore-read -R /t/esc
+	x xenstore-write -R /t/raw 'keep\tthis'
+	x xenstore-read /t/raw
+	x xenstore-write /t/odd
+	x xenstore-read
+	x xenstore-read /t/missing
+	x xenstore-read /t/a /t/missing
+	x xenstore-read 'bad path'
+	x xenstore-write rel/x 5
+	x xenstore-read rel/x /local/domain/0/rel/x
+}
+
+sc_exists_list() {
+	x xenstore-write /l/one 1 /l/two 2 /l/three/deep 3
+	x xenstore-exists /l/one
+	x xenstore-exists /l/none
+	x xenstore-exists /l/one /l/none
+	x xenstore-list /l
+	x xenstore-list -p /l /l/three
+	x xenstore-list /l/none
+	x xenstore-list /l/one
+}
+
+sc_ls() {
+	x xenstore-write /ls/a 1 /ls/b/c "x y" /ls/b/d ""
+	x xenstore-write /ls/long "$(printf '%0120d' 7)"
+	x xenstore-write /ls/bin 'a\001b\tc'
+	x xenstore-ls /ls
+	x xenstore-ls -f /ls
+	x xenstore-ls -p /ls
+	x xenstore-ls
+	x xenstore-ls /none
+	x xenstore ls /ls/b
+}
+
+sc_rm() {
+	x xenstore-write /r/a/b/c 1 /r/keep v /r/x/y/z 2
+	x xenstore-rm /r/a/b/c
+	x xenstore-ls /r
+	x xenstore-rm -t /r/x/y/z
+	x xenstore-ls /r
+	x xenstore-rm /r/nothing
+	x xenstore-rm /r/no/such
+	x xenstore-rm /r
+	x xenstore-exists /r
+}
+
+sc_chmod() {
+	x xenstore-write /p/a/b/c 1
+	x xenstore-chmod /p/a/b/c r1 w2 b3 n4
+	x xenstore-ls -p /p
+	x xenstore-chmod -r /p/a b7
+	x xenstore-ls -p /p
+	x xenstore-chmod -u /p/a/b/c n0 r9
+	x xenstore-ls -p /p
+	x xenstore-chmod /p/a q1
+	x xenstore-chmod /p/none r1
+}
+
+sc_watch() {
+	x xenstore-write /wt/init 0
+	wo=$D/watch.out
+	rm -f "$wo"
+	timeout 10 xenstore-watch -n 4 /wt >"$wo" 2>&1 &
+	wp=$!
+	# wait until the watch is registered (its first event is printed)
+	i=0
+	while [ ! -s "$wo" ] && [ $i -lt 100 ]; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+	x xenstore-write /wt/a 1
+	x xenstore-write /other 1
+	x xenstore-write /wt/b/c 2
+	x xenstore-rm /wt/a
+	wait $wp
+	echo "watch rc=$?"
+	cat "$wo"
+}
+
+sc_bigdir() {
+	i=0
+	args=""
+	while [ $i -lt 120 ]; do
+		args="$args /big/child-with-a-rather-long-name-number-$i $i"
+		i=$((i + 1))
+	done
+	# shellcheck disable=SC2086
+	timeout 20 xenstore-write $args
+	echo "rc=$?"
+	# more than XENSTORE_PAYLOAD_MAX of names: DIRECTORY_PART
+	x xenstore-list /big
+	xenstore-ls /big | wc -l
+}
+
+sc_multicall() {
+	x xenstore write /m/a 1
+	x xenstore read /m/a
+	x xenstore exists /m/a
+	x xenstore list /
+	x xenstore rm /m/a
+	x xenstore bogus /m
+	x xenstore-read -t /m
+	x xenstore-ls -t
+}
+
+SCENARIOS=${SCENARIOS:-"write_read exists_list ls rm chmod watch bigdir multicall"}
+
+run_set() { # name bindir
+	mkdir -p "$TMPROOT/$1.out"
+	for s in $SCENARIOS; do
+		start_daemon "$1-$s" || { fail "$1: daemon start ($s)"; continue; }
+		(PATH=$2:$PATH; "sc_$s") >"$TMPROOT/$1.out/$s" 2>&1
+		daemon_alive || echo "daemon died" >>"$TMPROOT/$1.out/$s"
+		stop_daemon
+	done
+}
+
+run_set debian /usr/bin
+run_set krypton "$BUILD"
+
+for s in $SCENARIOS; do
+	if diff -u "$TMPROOT/debian.out/$s" "$TMPROOT/krypton.out/$s" \
+		>"$TMPROOT/$s.diff"; then
+		pass "compat: $s ($(grep -c '^\$ ' "$TMPROOT/krypton.out/$s") commands, identical to Debian clients)"
+	else
+		fail "compat: $s differs from Debian clients"
+		cat "$TMPROOT/$s.diff"
+	fi
+	if grep -q "daemon died" "$TMPROOT/debian.out/$s" "$TMPROOT/krypton.out/$s"; then
+		fail "compat: daemon crashed in $s"
+	fi
+done
+[ -n "$KXS_KEEP" ] && cp -r "$TMPROOT" "$KXS_KEEP"
+exit $FAILED
