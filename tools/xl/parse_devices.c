@@ -1,0 +1,464 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Device lists: disk=, vif=, pci=, vfb=, channel=, vtpm=, p9=, dtdev=,
+ * and the raw resources ioports=, irqs=, iomem=.  Each list item is a
+ * spec string; a bad item is reported with the line of its setting.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xl.h"
+
+static void derr(struct cfg *cfg, int line, const char *what, const char *item,
+		 const char *why)
+{
+	cfg_report(cfg, line, "error", "%s `%s': %s", what, item, why);
+	cfg->nerrors++;
+}
+
+static void parse_pci_list(struct cfg *cfg, struct domain_config *dc)
+{
+	struct cfg_value *list;
+	long l;
+	int i, msi = 0, pm = 0, perm = 0, seize = 0;
+
+	if (!cfg_get_long(cfg, "pci_msitranslate", &l, 0))
+		msi = (int)l;
+	if (!cfg_get_long(cfg, "pci_power_mgmt", &l, 0))
+		pm = (int)l;
+	if (!cfg_get_long(cfg, "pci_permissive", &l, 0))
+		perm = (int)l;
+	if (!cfg_get_long(cfg, "pci_seize", &l, 0))
+		seize = (int)l;
+	if (cfg_get_list(cfg, "pci", &list, 0))
+		return;
+	for (i = 0; i < list->n; i++) {
+		const char *s = cfg_list_item(list, i);
+		struct device_pci *p;
+		char e[160];
+
+		if (!s)
+			break;
+		p = ARRAY_GROW(dc->pcidevs, dc->num_pcidevs);
+		memset(p, 0, sizeof(*p));
+		p->msitranslate = msi;
+		p->power_mgmt = pm;
+		p->permissive = perm;
+		p->seize = seize;
+		/*
+		 * The per-device policy follows the global one by default.
+		 * Xen reads it from the HVM part of a union, so for PV and
+		 * PVH guests it reads as 0, "strict"; match that.
+		 */
+		p->rdm_policy = dc->c.type == DT_HVM ? dc->b.hvm.rdm_policy : 0;
+		if (parse_pci_spec(s, p, e, sizeof(e)))
+			derr(cfg, list->items[i]->line, "PCI_SPEC_STRING", s,
+			     e);
+	}
+	if (dc->num_pcidevs && dc->c.type == DT_PV)
+		dc->b.pv.e820_host = 1;
+}
+
+static void parse_resources(struct cfg *cfg, struct build_info *b)
+{
+	struct cfg_value *list;
+	int i;
+
+	if (!cfg_get_list(cfg, "ioports", &list, 0)) {
+		b->ioports = xcalloc(list->n, sizeof(*b->ioports));
+		b->num_ioports = list->n;
+		for (i = 0; i < list->n; i++) {
+			const char *s = cfg_list_item(list, i);
+			unsigned long a, z;
+			char *ep;
+
+			if (!s || !isxdigit((unsigned char)*s)) {
+				derr(cfg, list->line, "ioport",
+				     s ? s : "[list]",
+				     "expected a hex port or range");
+				continue;
+			}
+			a = z = strtoul(s, &ep, 16);
+			if (*ep == '-') {
+				const char *t = ep + 1;
+
+				z = strtoul(t, &ep, 16);
+				if (ep == t || *ep || z < a) {
+					derr(cfg, list->line, "ioport", s,
+					     "invalid range");
+					continue;
+				}
+			} else if (*ep) {
+				derr(cfg, list->line, "ioport", s,
+				     "trailing characters");
+				continue;
+			}
+			if (a >= UINT32_MAX || z >= UINT32_MAX) {
+				derr(cfg, list->line, "ioport", s, "too big");
+				continue;
+			}
+			b->ioports[i].first = (uint32_t)a;
+			b->ioports[i].number = (uint32_t)(z - a + 1);
+		}
+	}
+	if (!cfg_get_list(cfg, "irqs", &list, 0)) {
+		b->irqs = xcalloc(list->n, sizeof(*b->irqs));
+		b->num_irqs = list->n;
+		for (i = 0; i < list->n; i++) {
+			const char *s = cfg_list_item(list, i);
+			unsigned long v;
+			char *ep;
+
+			if (!s || !isdigit((unsigned char)*s) ||
+			    (v = strtoul(s, &ep, 10), *ep) || v >= UINT32_MAX) {
+				derr(cfg, list->line, "irq", s ? s : "[list]",
+				     "expected a decimal IRQ number");
+				continue;
+			}
+			b->irqs[i] = (uint32_t)v;
+		}
+	}
+	if (!cfg_get_list(cfg, "iomem", &list, 0)) {
+		b->iomem = xcalloc(list->n, sizeof(*b->iomem));
+		b->num_iomem = list->n;
+		for (i = 0; i < list->n; i++) {
+			const char *s = cfg_list_item(list, i);
+			struct iomem_range *r = &b->iomem[i];
+			int used = 0, n;
+
+			r->gfn = UINT64_MAX;
+			n = s ? sscanf(s,
+				       "%" SCNx64 ",%" SCNx64 "%n@%" SCNx64
+				       "%n",
+				       &r->start, &r->number, &used, &r->gfn,
+				       &used)
+			      : 0;
+			if (n < 2 || s[used]) {
+				derr(cfg, list->line, "iomem", s ? s : "[list]",
+				     "expected IOMEM_START,NUM_PAGES[@GFN] in "
+				     "hex");
+			}
+		}
+	}
+}
+
+static void parse_disks(struct cfg *cfg, struct domain_config *dc)
+{
+	struct cfg_value *list;
+	int i;
+
+	if (cfg_get_list(cfg, "disk", &list, 0))
+		return;
+	for (i = 0; i < list->n; i++) {
+		const char *s = cfg_list_item(list, i);
+		struct device_disk *d;
+
+		if (!s)
+			break;
+		d = ARRAY_GROW(dc->disks, dc->num_disks);
+		disk_init(d);
+		parse_disk_spec(cfg, list->items[i]->line, s, d);
+	}
+}
+
+static void parse_nics(struct cfg *cfg, struct domain_config *dc)
+{
+	struct cfg_value *list;
+	int i;
+
+	if (cfg_get_list(cfg, "vif", &list, 0))
+		return;
+	for (i = 0; i < list->n; i++) {
+		const char *s = cfg_list_item(list, i);
+		struct device_nic *n;
+		char *buf, *tok, *save = NULL;
+
+		if (!s)
+			break;
+		n = ARRAY_GROW(dc->nics, dc->num_nics);
+		nic_init(n);
+		n->devid = dc->num_nics - 1;
+		n->line = list->items[i]->line;
+		nic_set_defaults(n);
+		buf = xstrdup(s);
+		for (tok = strtok_r(buf, ",", &save); tok;
+		     tok = strtok_r(NULL, ",", &save)) {
+			while (*tok == ' ')
+				tok++;
+			parse_nic_token(cfg, n->line, n, tok);
+		}
+		free(buf);
+	}
+	if (!cfg_get_list(cfg, "vif2", NULL, 1)) {
+		cfg_report(cfg, cfg_setting_line(cfg, "vif2"), "warning",
+			   "vif2: netchannel2 is deprecated and not supported");
+		cfg->nwarnings++;
+	}
+}
+
+static void parse_vfbs(struct cfg *cfg, struct domain_config *dc)
+{
+	struct cfg_value *list;
+	int i;
+
+	if (cfg_get_list(cfg, "vfb", &list, 0))
+		return;
+	for (i = 0; i < list->n; i++) {
+		const char *s = cfg_list_item(list, i);
+		struct device_vfb *v;
+		struct device_vkb *k;
+		char *buf, *tok, *save = NULL;
+
+		if (!s)
+			break;
+		v = ARRAY_GROW(dc->vfbs, dc->num_vfbs);
+		memset(v, 0, sizeof(*v));
+		v->devid = dc->num_vfbs - 1;
+		k = ARRAY_GROW(dc->vkbs, dc->num_vkbs);
+		k->devid = dc->num_vkbs - 1;
+		buf = xstrdup(s);
+		for (tok = strtok_r(buf, ",", &save); tok;
+		     tok = strtok_r(NULL, ",", &save)) {
+			char *val;
+
+			while (*tok == ' ')
+				tok++;
+			val = strchr(tok, '=');
+			if (!val)
+				break;
+			*val++ = 0;
+			if (!strcmp(tok, "vnc"))
+				DB_SET(v->vnc.enable, atoi(val));
+			else if (!strcmp(tok, "vnclisten"))
+				replace_string(&v->vnc.listen, val);
+			else if (!strcmp(tok, "vncpasswd"))
+				replace_string(&v->vnc.passwd, val);
+			else if (!strcmp(tok, "vncdisplay"))
+				v->vnc.display = atoi(val);
+			else if (!strcmp(tok, "vncunused"))
+				DB_SET(v->vnc.findunused, atoi(val));
+			else if (!strcmp(tok, "keymap"))
+				replace_string(&v->keymap, val);
+			else if (!strcmp(tok, "sdl"))
+				DB_SET(v->sdl.enable, atoi(val));
+			else if (!strcmp(tok, "opengl"))
+				DB_SET(v->sdl.opengl, atoi(val));
+			else if (!strcmp(tok, "display"))
+				replace_string(&v->sdl.display, val);
+			else if (!strcmp(tok, "xauthority"))
+				replace_string(&v->sdl.xauthority, val);
+			else {
+				cfg_report(cfg, list->items[i]->line, "warning",
+					   "vfb: unknown option `%s' ignored",
+					   tok);
+				cfg->nwarnings++;
+			}
+		}
+		free(buf);
+	}
+}
+
+static char *trim(const char *s, size_t n)
+{
+	while (n && isspace((unsigned char)*s)) {
+		s++;
+		n--;
+	}
+	while (n && isspace((unsigned char)s[n - 1]))
+		n--;
+	{
+		char *r = xcalloc(1, n + 1);
+
+		memcpy(r, s, n);
+		return r;
+	}
+}
+
+static void parse_channels(struct cfg *cfg, struct domain_config *dc)
+{
+	struct cfg_value *list;
+	int i;
+
+	if (cfg_get_list(cfg, "channel", &list, 0))
+		return;
+	for (i = 0; i < list->n; i++) {
+		const char *s = cfg_list_item(list, i), *p;
+		int line = list->items[i] ? list->items[i]->line : list->line;
+		struct device_channel *c;
+
+		if (!s)
+			break;
+		c = ARRAY_GROW(dc->channels, dc->num_channels);
+		memset(c, 0, sizeof(*c));
+		c->devid = dc->num_channels - 1;
+		for (p = s; *p;) {
+			const char *end = strchr(p, ','), *eq;
+			char *key, *val;
+
+			if (!end)
+				end = p + strlen(p);
+			eq = memchr(p, '=', (size_t)(end - p));
+			if (!eq) {
+				derr(cfg, line, "channel", s,
+				     "expected KEY=VALUE items");
+				break;
+			}
+			key = trim(p, (size_t)(eq - p));
+			val = trim(eq + 1, (size_t)(end - eq - 1));
+			if (!strcmp(key, "backend"))
+				replace_string(&c->backend_domname, val);
+			else if (!strcmp(key, "name"))
+				replace_string(&c->name, val);
+			else if (!strcmp(key, "path"))
+				replace_string(&c->path, val);
+			else if (!strcmp(key, "connection")) {
+				if (!strcmp(val, "pty"))
+					c->connection = CHAN_PTY;
+				else if (!strcmp(val, "socket"))
+					c->connection = CHAN_SOCKET;
+				else
+					derr(cfg, line, "channel", s,
+					     "unknown connection (expected pty "
+					     "or socket)");
+			} else {
+				cfg_report(cfg, line, "warning",
+					   "channel: unknown parameter `%s' "
+					   "ignored",
+					   key);
+				cfg->nwarnings++;
+			}
+			free(key);
+			free(val);
+			p = *end ? end + 1 : end;
+		}
+		if (c->connection == CHAN_UNKNOWN)
+			derr(cfg, line, "channel", s,
+			     "missing connection=pty or connection=socket");
+		else if (c->connection == CHAN_SOCKET && !c->path)
+			derr(cfg, line, "channel", s,
+			     "connection=socket requires path=");
+		if (c->connection != CHAN_SOCKET) {
+			free(c->path);
+			c->path = NULL;
+		}
+	}
+}
+
+/* "k=v,k=v" with a fixed key set; returns -1 on an unknown key. */
+static int kv_items(struct cfg *cfg, int line, const char *what, const char *s,
+		    const char *const *keys, char **vals, int n)
+{
+	char *buf = xstrdup(s), *tok, *save = NULL;
+	int rc = 0, i;
+
+	for (tok = strtok_r(buf, ",", &save); tok;
+	     tok = strtok_r(NULL, ",", &save)) {
+		char *eq;
+
+		while (*tok == ' ')
+			tok++;
+		eq = strchr(tok, '=');
+		if (!eq)
+			break;
+		*eq++ = 0;
+		for (i = 0; i < n; i++)
+			if (!strcmp(tok, keys[i])) {
+				replace_string(&vals[i], eq);
+				break;
+			}
+		if (i == n) {
+			char msg[128];
+
+			snprintf(msg, sizeof(msg), "unknown key `%s'", tok);
+			derr(cfg, line, what, s, msg);
+			rc = -1;
+		}
+	}
+	free(buf);
+	return rc;
+}
+
+static void parse_small_devices(struct cfg *cfg, struct domain_config *dc)
+{
+	struct cfg_value *list;
+	int i;
+
+	if (!cfg_get_list(cfg, "dtdev", &list, 0))
+		for (i = 0; i < list->n && cfg_list_item(list, i); i++)
+			*ARRAY_GROW(dc->dtdevs, dc->num_dtdevs) =
+				xstrdup(cfg_list_item(list, i));
+	if (!cfg_get_list(cfg, "p9", &list, 0)) {
+		static const char *const keys[] = { "security_model", "path",
+						    "tag", "backend" };
+		for (i = 0; i < list->n && cfg_list_item(list, i); i++) {
+			char *v[4] = { 0 };
+			struct device_p9 *p = ARRAY_GROW(dc->p9s, dc->num_p9s);
+			const char *s = cfg_list_item(list, i);
+
+			memset(p, 0, sizeof(*p));
+			p->devid =
+				-1; /* Xen re-initialises it after indexing */
+			kv_items(cfg, list->line, "p9", s, keys, v, 4);
+			if (!v[0] || !v[1] || !v[2])
+				derr(cfg, list->line, "p9", s,
+				     "security_model=, path= and tag= are "
+				     "required");
+			p->security_model = v[0];
+			p->path = v[1];
+			p->tag = v[2];
+			p->backend_domname = v[3];
+		}
+	}
+	if (!cfg_get_list(cfg, "vtpm", &list, 0)) {
+		static const char *const keys[] = { "backend", "uuid" };
+		for (i = 0; i < list->n && cfg_list_item(list, i); i++) {
+			char *v[2] = { 0 };
+			struct device_vtpm *t =
+				ARRAY_GROW(dc->vtpms, dc->num_vtpms);
+			const char *s = cfg_list_item(list, i);
+
+			memset(t, 0, sizeof(*t));
+			t->devid = dc->num_vtpms - 1;
+			kv_items(cfg, list->line, "vtpm", s, keys, v, 2);
+			if (!v[0])
+				derr(cfg, list->line, "vtpm", s,
+				     "backend= is required");
+			if (v[1] && parse_uuid(v[1], t->uuid))
+				derr(cfg, list->line, "vtpm", s,
+				     "invalid uuid");
+			t->backend_domname = v[0];
+			free(v[1]);
+		}
+	}
+}
+
+int parse_devices(struct cfg *cfg, struct domain_config *dc)
+{
+	static const char *const unsupported[] = {
+		"usbctrl", "usbdev", "vdispl", "vsnd",
+		"pvcalls", "vkb",    "cpuid",
+	};
+	size_t i;
+
+	parse_pci_list(cfg, dc);
+	parse_resources(cfg, &dc->b);
+	parse_disks(cfg, dc);
+	parse_small_devices(cfg, dc);
+	parse_channels(cfg, dc);
+	parse_nics(cfg, dc);
+	parse_vfbs(cfg, dc);
+	for (i = 0; i < sizeof(unsupported) / sizeof(*unsupported); i++)
+		if (cfg_find(cfg, unsupported[i])) {
+			cfg_report(cfg, cfg_setting_line(cfg, unsupported[i]),
+				   "warning",
+				   "`%s' is not supported by Krypton yet, "
+				   "ignored",
+				   unsupported[i]);
+			cfg->nwarnings++;
+		}
+	parse_display(cfg, dc);
+	return 0;
+}

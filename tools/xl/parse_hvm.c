@@ -1,0 +1,429 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * HVM guest options (firmware, platform features, viridian, MMIO hole)
+ * and the display / device-model options shared by all guest types.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <stdint.h>
+
+#define __XEN_TOOLS__ 1
+#include <xen/xen.h>
+#include <xen/hvm/e820.h>
+#include <xen/hvm/params.h>
+
+#include "xl.h"
+
+static void herr(struct cfg *cfg, const char *key, const char *msg)
+{
+	cfg_report(cfg, key ? cfg_setting_line(cfg, key) : 0, "error", "%s",
+		   msg);
+	cfg->nerrors++;
+}
+
+static void hwarn(struct cfg *cfg, const char *key, const char *msg)
+{
+	cfg_report(cfg, key ? cfg_setting_line(cfg, key) : 0, "warning", "%s",
+		   msg);
+	cfg->nwarnings++;
+}
+
+static int bios_from_string(const char *s)
+{
+	static const char *const n[] = { "unknown", "rombios", "seabios",
+					 "ovmf" };
+	int i;
+
+	for (i = 0; i < 4; i++)
+		if (!strcasecmp(s, n[i]))
+			return i;
+	return -1;
+}
+
+static const char *const viridian_names[] = {
+	"base",
+	"freq",
+	"time_ref_count",
+	"reference_tsc",
+	"hcall_remote_tlb_flush",
+	"apic_assist",
+	"crash_ctl",
+	"synic",
+	"stimer",
+	"hcall_ipi",
+	"ex_processor_masks",
+	"no_vp_limit",
+	"cpu_hotplug",
+};
+#define VIRIDIAN_WIDTH \
+	64 /* LIBXL_BUILDINFO_HVM_VIRIDIAN_ENABLE_DISABLE_WIDTH */
+
+static void parse_viridian(struct cfg *cfg, struct hvm_info *h)
+{
+	struct cfg_value *list;
+	int i, e = cfg_get_list(cfg, "viridian", &list, 1);
+
+	if (e == EINVAL) {
+		cfg_get_defbool(cfg, "viridian", &h->viridian, 0);
+		return;
+	}
+	if (e)
+		return;
+	if (list->n) {
+		bitmap_alloc(&h->viridian_enable, VIRIDIAN_WIDTH);
+		bitmap_alloc(&h->viridian_disable, VIRIDIAN_WIDTH);
+	}
+	for (i = 0; i < list->n; i++) {
+		const char *buf = cfg_list_item(list, i);
+		struct bitmap *s = &h->viridian_enable;
+		struct bitmap *r = &h->viridian_disable;
+		size_t k;
+		bool found = false;
+
+		if (!buf)
+			continue;
+		if (!strcmp(buf, "all")) {
+			bitmap_set_any(&h->viridian_enable);
+			continue;
+		}
+		if (!strcmp(buf, "defaults")) {
+			h->viridian = 1;
+			continue;
+		}
+		if (*buf == '!') {
+			s = &h->viridian_disable;
+			r = &h->viridian_enable;
+			buf++;
+		}
+		for (k = 0;
+		     k < sizeof(viridian_names) / sizeof(*viridian_names); k++)
+			if (!strcasecmp(buf, viridian_names[k])) {
+				bitmap_set(s, (int)k);
+				bitmap_reset(r, (int)k);
+				found = true;
+			}
+		if (!found) {
+			char msg[128];
+
+			snprintf(msg, sizeof(msg),
+				 "unknown viridian enlightenment `%s'", buf);
+			herr(cfg, "viridian", msg);
+		}
+	}
+}
+
+static void parse_firmware(struct cfg *cfg, struct hvm_info *h)
+{
+	const char *buf;
+	int b;
+
+	if (cfg_get_string(cfg, "firmware", &buf, 0))
+		return;
+	b = bios_from_string(buf);
+	if (b >= 0) {
+		h->bios = b;
+		return;
+	}
+	if (!strncmp(buf, "uefi", strlen(buf)))
+		h->bios = 3;
+	else if (strncmp(buf, "bios", strlen(buf)))
+		replace_string(&h->firmware, buf); /* a path */
+}
+
+int parse_hvm_options(struct cfg *cfg, struct domain_config *dc)
+{
+	struct build_info *b = &dc->b;
+	struct hvm_info *h = &b->hvm;
+	struct cfg_value *list;
+	const char *buf;
+	long l;
+	int i;
+
+	if (b->kernel) {
+		const char *base = strrchr(b->kernel, '/');
+
+		base = base ? base + 1 : b->kernel;
+		if (!strcmp(base, "hvmloader")) {
+			hwarn(cfg, "kernel",
+			      "ignoring kernel=\"hvmloader\": use "
+			      "firmware_override for a non-default firmware");
+			free(b->kernel);
+			b->kernel = NULL;
+		}
+	}
+	cfg_replace_string(cfg, "firmware_override", &h->firmware, 0);
+	cfg_replace_string(cfg, "bios_path_override", &h->system_firmware, 0);
+	if (!cfg_get_string(cfg, "bios", &buf, 0)) {
+		int v = bios_from_string(buf);
+
+		if (v < 0) {
+			char msg[128];
+
+			snprintf(msg, sizeof(msg),
+				 "invalid bios `%s' (expected rombios, "
+				 "seabios or ovmf)",
+				 buf);
+			herr(cfg, "bios", msg);
+		} else {
+			h->bios = v;
+		}
+	} else if (h->system_firmware) {
+		hwarn(cfg, "bios_path_override",
+		      "bios_path_override given without specific bios name");
+	}
+	cfg_get_defbool(cfg, "pae", &h->pae, 0);
+	cfg_get_defbool(cfg, "acpi_s3", &h->acpi_s3, 0);
+	cfg_get_defbool(cfg, "acpi_s4", &h->acpi_s4, 0);
+	cfg_get_defbool(cfg, "acpi_laptop_slate", &h->acpi_laptop_slate, 0);
+	cfg_get_defbool(cfg, "nx", &h->nx, 0);
+	cfg_get_defbool(cfg, "hpet", &h->hpet, 0);
+	cfg_get_defbool(cfg, "vpt_align", &h->vpt_align, 0);
+	cfg_get_defbool(cfg, "apic", &b->apic, 0);
+	parse_viridian(cfg, h);
+	if (!cfg_get_long(cfg, "mmio_hole", &l, 0)) {
+		uint64_t bytes = (uint64_t)l * 1024 * 1024;
+
+		h->mmio_hole_memkb = (uint64_t)l * 1024;
+		if (l < 0 || bytes < HVM_BELOW_4G_MMIO_LENGTH ||
+		    bytes > HVM_BELOW_4G_MMIO_START)
+			herr(cfg, "mmio_hole",
+			     "invalid mmio_hole: it must be between 256 and "
+			     "3840 (MiB)");
+	}
+	if (!cfg_get_defbool(cfg, "altp2mhvm", &h->altp2m, 0))
+		hwarn(cfg, "altp2mhvm",
+		      "\"altp2mhvm\" is deprecated, use \"altp2m\"");
+	cfg_replace_string(cfg, "smbios_firmware", &h->smbios_firmware, 0);
+	cfg_replace_string(cfg, "acpi_firmware", &h->acpi_firmware, 0);
+	if (!cfg_get_string(cfg, "ms_vm_genid", &buf, 0)) {
+		if (!strcmp(buf, "generate"))
+			hwarn(cfg, "ms_vm_genid",
+			      "ms_vm_genid=\"generate\" is not supported by "
+			      "Krypton yet, ignored");
+		else if (strcmp(buf, "none"))
+			herr(cfg, "ms_vm_genid",
+			     "ms_vm_genid must be \"generate\" or \"none\"");
+	}
+	if (!cfg_get_long(cfg, "rdm_mem_boundary", &l, 0))
+		h->rdm_mem_boundary_memkb = (uint64_t)l * 1024;
+	if (!cfg_get_list(cfg, "mca_caps", &list, 0)) {
+		for (i = 0; i < list->n; i++) {
+			buf = cfg_list_item(list, i);
+			if (buf && !strcmp(buf, "lmce")) {
+				h->mca_caps |= XEN_HVM_MCA_CAP_LMCE;
+			} else {
+				char msg[128];
+
+				snprintf(msg, sizeof(msg),
+					 "unrecognized MCA capability `%s'",
+					 buf ? buf : "[list]");
+				herr(cfg, "mca_caps", msg);
+			}
+		}
+	}
+	parse_firmware(cfg, h);
+	return 0;
+}
+
+static void parse_top_vnc(struct cfg *cfg, struct vnc_info *v)
+{
+	long l;
+
+	cfg_get_defbool(cfg, "vnc", &v->enable, 0);
+	cfg_replace_string(cfg, "vnclisten", &v->listen, 0);
+	cfg_replace_string(cfg, "vncpasswd", &v->passwd, 0);
+	if (!cfg_get_long(cfg, "vncdisplay", &l, 0))
+		v->display = (int)l;
+	cfg_get_defbool(cfg, "vncunused", &v->findunused, 0);
+}
+
+static void parse_top_sdl(struct cfg *cfg, struct sdl_info *s)
+{
+	cfg_get_defbool(cfg, "sdl", &s->enable, 0);
+	cfg_get_defbool(cfg, "opengl", &s->opengl, 0);
+	cfg_replace_string(cfg, "display", &s->display, 0);
+	cfg_replace_string(cfg, "xauthority", &s->xauthority, 0);
+}
+
+/* A list, or (deprecated) a single string, e.g. serial= and usbdevice=. */
+static void list_or_string(struct cfg *cfg, const char *key, struct strlist *l,
+			   char **str)
+{
+	struct cfg_value *list;
+	int i, e = cfg_get_list(cfg, key, &list, 1);
+
+	if (!e) {
+		for (i = 0; i < list->n; i++)
+			strlist_add(l, cfg_list_item(list, i)
+					       ? cfg_list_item(list, i)
+					       : "");
+	} else if (e == EINVAL) {
+		cfg_replace_string(cfg, key, str, 0);
+	}
+}
+
+static void parse_dm_args(struct cfg *cfg, const char *key, struct strlist *l)
+{
+	struct cfg_value *list;
+	int i;
+
+	if (cfg_get_list(cfg, key, &list, 0))
+		return;
+	for (i = 0; i < list->n; i++)
+		strlist_add(l, cfg_list_item(list, i) ? cfg_list_item(list, i)
+						      : "");
+}
+
+static void parse_hvm_display(struct cfg *cfg, struct hvm_info *h)
+{
+	struct spice_info *s = &h->spice;
+	const char *buf;
+	long l;
+
+	if (!cfg_get_string(cfg, "vga", &buf, 0)) {
+		if (!strcmp(buf, "stdvga"))
+			h->vga_kind = 2;
+		else if (!strcmp(buf, "cirrus"))
+			h->vga_kind = 1;
+		else if (!strcmp(buf, "none"))
+			h->vga_kind = 3;
+		else if (!strcmp(buf, "qxl"))
+			h->vga_kind = 4;
+		else
+			herr(cfg, "vga",
+			     "unknown vga (expected stdvga, cirrus, none or "
+			     "qxl)");
+	} else if (!cfg_get_long(cfg, "stdvga", &l, 0)) {
+		h->vga_kind = l ? 2 : 1;
+	}
+	if (!cfg_get_string(cfg, "hdtype", &buf, 0)) {
+		if (!strcasecmp(buf, "ide"))
+			h->hdtype = 1;
+		else if (!strcasecmp(buf, "ahci"))
+			h->hdtype = 2;
+		else
+			herr(cfg, "hdtype",
+			     "invalid hdtype (expected ide or ahci)");
+	}
+	cfg_replace_string(cfg, "keymap", &h->keymap, 0);
+	cfg_get_defbool(cfg, "spice", &s->enable, 0);
+	if (!cfg_get_long(cfg, "spiceport", &l, 0))
+		s->port = (int)l;
+	if (!cfg_get_long(cfg, "spicetls_port", &l, 0))
+		s->tls_port = (int)l;
+	cfg_replace_string(cfg, "spicehost", &s->host, 0);
+	cfg_get_defbool(cfg, "spicedisable_ticketing", &s->disable_ticketing,
+			0);
+	cfg_replace_string(cfg, "spicepasswd", &s->passwd, 0);
+	cfg_get_defbool(cfg, "spiceagent_mouse", &s->agent_mouse, 0);
+	cfg_get_defbool(cfg, "spicevdagent", &s->vdagent, 0);
+	cfg_get_defbool(cfg, "spice_clipboard_sharing", &s->clipboard_sharing,
+			0);
+	if (!cfg_get_long(cfg, "spiceusbredirection", &l, 0))
+		s->usbredirection = (int)l;
+	cfg_replace_string(cfg, "spice_image_compression",
+			   &s->image_compression, 0);
+	cfg_replace_string(cfg, "spice_streaming_video", &s->streaming_video,
+			   0);
+	cfg_get_defbool(cfg, "nographic", &h->nographic, 0);
+	if (!cfg_get_long(cfg, "gfx_passthru", &l, 1)) {
+		DB_SET(h->gfx_passthru, l);
+	} else if (!cfg_get_string(cfg, "gfx_passthru", &buf, 0)) {
+		if (!strcasecmp(buf, "igd"))
+			h->gfx_passthru_kind = 1;
+		else if (strcasecmp(buf, "default"))
+			herr(cfg, "gfx_passthru",
+			     "invalid gfx_passthru (expected 0, 1, "
+			     "\"default\" or \"igd\")");
+		h->gfx_passthru = 1;
+	}
+	list_or_string(cfg, "serial", &h->serial_list, &h->serial);
+	cfg_replace_string(cfg, "boot", &h->boot, 0);
+	cfg_get_defbool(cfg, "usb", &h->usb, 0);
+	if (!cfg_get_long(cfg, "usbversion", &l, 0))
+		h->usbversion = (int)l;
+	list_or_string(cfg, "usbdevice", &h->usbdevice_list, &h->usbdevice);
+	cfg_get_defbool(cfg, "vkb_device", &h->vkb_device, 0);
+	cfg_replace_string(cfg, "soundhw", &h->soundhw, 0);
+	cfg_get_defbool(cfg, "xen_platform_pci", &h->xen_platform_pci, 0);
+	if (h->vnc.listen && h->vnc.display && strchr(h->vnc.listen, ':'))
+		herr(cfg, "vnclisten",
+		     "display specified both in vnclisten and vncdisplay");
+	if (!cfg_get_string(cfg, "vendor_device", &buf, 0)) {
+		if (!strcasecmp(buf, "xenserver"))
+			h->vendor_device = 1;
+		else if (strcasecmp(buf, "none"))
+			herr(cfg, "vendor_device",
+			     "unknown vendor_device (expected xenserver or "
+			     "none)");
+	}
+}
+
+/* Device model and display settings; runs after vfb= is parsed. */
+void parse_display(struct cfg *cfg, struct domain_config *dc)
+{
+	struct build_info *b = &dc->b;
+	const char *buf;
+	long l;
+
+	if (!cfg_get_string(cfg, "device_model", &buf, 0))
+		hwarn(cfg, "device_model",
+		      "ignoring device_model; use device_model_override for "
+		      "a non-default device model");
+	cfg_replace_string(cfg, "device_model_override", &b->device_model, 0);
+	if (!cfg_get_string(cfg, "device_model_version", &buf, 0)) {
+		if (!strcmp(buf, "qemu-xen-traditional"))
+			b->device_model_version = 1;
+		else if (!strcmp(buf, "qemu-xen"))
+			b->device_model_version = 2;
+		else
+			herr(cfg, "device_model_version",
+			     "unknown device_model_version (expected "
+			     "qemu-xen or qemu-xen-traditional)");
+	} else if (b->device_model) {
+		hwarn(cfg, "device_model_override",
+		      "device model override given without specific DM "
+		      "version");
+	}
+	cfg_get_defbool(cfg, "device_model_stubdomain_override",
+			&b->device_model_stubdomain, 0);
+	cfg_replace_string(cfg, "device_model_stubdomain_seclabel",
+			   &b->device_model_ssid_label, 0);
+	cfg_replace_string(cfg, "device_model_user", &b->device_model_user, 0);
+	cfg_replace_string(cfg, "stubdomain_kernel", &b->stubdomain_kernel, 0);
+	cfg_replace_string(cfg, "stubdomain_cmdline", &b->stubdomain_cmdline,
+			   0);
+	cfg_replace_string(cfg, "stubdomain_ramdisk", &b->stubdomain_ramdisk,
+			   0);
+	if (!cfg_get_long(cfg, "stubdomain_memory", &l, 0))
+		b->stubdomain_memkb = (uint64_t)l * 1024;
+	parse_dm_args(cfg, "device_model_args", &b->extra);
+	parse_dm_args(cfg, "device_model_args_pv", &b->extra_pv);
+	parse_dm_args(cfg, "device_model_args_hvm", &b->extra_hvm);
+
+	if (dc->c.type == DT_PV && !dc->num_vfbs) {
+		/* PV: top-level vnc= makes a vfb (and its keyboard). */
+		if (!cfg_get_long(cfg, "vnc", &l, 0) && l) {
+			struct device_vfb *v =
+				ARRAY_GROW(dc->vfbs, dc->num_vfbs);
+			struct device_vkb *k =
+				ARRAY_GROW(dc->vkbs, dc->num_vkbs);
+
+			memset(v, 0, sizeof(*v));
+			v->devid = dc->num_vfbs - 1;
+			k->devid = dc->num_vkbs - 1;
+			parse_top_vnc(cfg, &v->vnc);
+			parse_top_sdl(cfg, &v->sdl);
+			cfg_replace_string(cfg, "keymap", &v->keymap, 0);
+		}
+	} else if (dc->c.type == DT_HVM) {
+		parse_top_vnc(cfg, &b->hvm.vnc);
+		parse_top_sdl(cfg, &b->hvm.sdl);
+	}
+	cfg_get_defbool(cfg, "dm_restrict", &b->dm_restrict, 0);
+	if (dc->c.type == DT_HVM)
+		parse_hvm_display(cfg, &b->hvm);
+}
