@@ -14,7 +14,7 @@ HV_CFLAGS := -std=gnu11 -O2 -g -ffreestanding -nostdlib -nostdinc \
 	-fno-asynchronous-unwind-tables \
 	-Wall -Wextra -Wno-unused-parameter -Werror=implicit-function-declaration \
 	-Werror=return-type -MMD -MP \
-	-D__XEN_INTERFACE_VERSION__=0x00040e00 -D__XEN_TOOLS__ \
+	-D__XEN_TOOLS__ \
 	-DKRYPTON_CHANGESET='"$(shell git rev-parse --short HEAD 2>/dev/null || echo unavailable)"'
 HV_LDFLAGS := -nostdlib -static -z max-page-size=0x1000 -z noexecstack \
 	--no-warn-rwx-segments -T hv/arch/x86/boot/krypton.ld

@@ -24,6 +24,14 @@
 
 static uint64_t tsc_at_entry;
 
+/*
+ * "krypton_selftest=fault" raises an invalid-opcode exception inside the
+ * hypervisor once the CPUs are up, so the tests can check that such a
+ * fault is reported (registers, backtrace, panic) rather than lost.
+ */
+static char opt_selftest[16];
+string_param("krypton_selftest", opt_selftest);
+
 static void cmdline_warn(const char *fmt, ...)
 {
 	va_list ap;
@@ -107,6 +115,7 @@ __noreturn void start_krypton(uint32_t magic, uint32_t info)
 	       (unsigned long long)(total_pages() >> 8),
 	       (unsigned long long)(free_pages_count() >> 8));
 
+	i8259_disable();
 	lapic_init_bsp();
 	bsp = percpu_alloc(0, lapic_id());
 	idt_init();
@@ -122,11 +131,14 @@ __noreturn void start_krypton(uint32_t magic, uint32_t info)
 	       (unsigned long long)(apic_timer_khz() / 1000),
 	       (unsigned long long)(apic_timer_khz() % 1000),
 	       lapic_x2apic_mode() ? "x2APIC" : "xAPIC");
+	lapic_timer_selftest();
 	acpi_init();
 	hvm_init();
 	hvm_cpu_init();
 	smp_boot_cpus();
 	printk("Brought up %u CPUs\n", nr_cpus_online);
+	if (!strcmp(opt_selftest, "fault"))
+		asm volatile("ud2");
 
 	d0 = dom0_build();
 	printk("*** Starting dom0 (%llu ms after entry) ***\n",

@@ -52,8 +52,12 @@ static const struct rsdp *scan_rsdp(uintptr_t start, uintptr_t end)
 
 static const struct rsdp *find_rsdp(void)
 {
-	uintptr_t ebda = (uintptr_t)(*(volatile uint16_t *)0x40e) << 4;
+	/* The BIOS data area keeps the EBDA segment at 0x40e. */
+	uintptr_t bda = 0x40e, ebda;
 	const struct rsdp *r;
+
+	asm("" : "+r"(bda)); /* a real address, not a null-page constant */
+	ebda = (uintptr_t)(*(volatile uint16_t *)bda) << 4;
 
 	if (boot_info.has_rsdp)
 		return (const struct rsdp *)boot_info.rsdp;

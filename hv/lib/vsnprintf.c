@@ -150,7 +150,9 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 				sv = (short)sv;
 			else if (lng <= -2)
 				sv = (signed char)sv;
-			put_number(&o, sv < 0 ? -(unsigned long long)sv : sv,
+			put_number(&o,
+				   sv < 0 ? -(unsigned long long)sv
+					  : (unsigned long long)sv,
 				   sv < 0, 10, flags, width, prec);
 			break;
 		}

@@ -4,6 +4,7 @@
 #   UNIT_TESTS += <name>
 #   UNIT_SRCS_<name> := tests/unit/test_<name>.c hv/common/thing.c ...
 #   UNIT_LIBS_<name> := -lz            (optional, besides -lcmocka)
+#   UNIT_CFLAGS_<name> := -DFOO        (optional)
 #
 # Hypervisor sources are compiled for the host with -DHV_HOST_TEST, which
 # makes <hv/types.h>, <hv/string.h> and <hv/xmalloc.h> map onto libc.
@@ -20,7 +21,7 @@ unit: $(UNIT_EXES)
 
 $(UNIT_BIN)/%: $$(UNIT_SRCS_%) $(wildcard hv/include/hv/*.h) tests/unit/build.mk
 	@mkdir -p $(dir $@)
-	$(Q)$(HOSTCC) $(UNIT_CFLAGS) -o $@ $(UNIT_SRCS_$*) $(UNIT_LIBS_$*) -lcmocka
+	$(Q)$(HOSTCC) $(UNIT_CFLAGS) $(UNIT_CFLAGS_$*) -o $@ $(UNIT_SRCS_$*) $(UNIT_LIBS_$*) -lcmocka
 
 # Runs every unit test binary; each prints TAP lines (CMOCKA_MESSAGE_OUTPUT=TAP).
 unit-check: unit

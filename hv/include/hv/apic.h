@@ -22,5 +22,7 @@ uint64_t apic_timer_khz(void);
 /* Nanoseconds since boot, from the TSC. */
 uint64_t now_ns(void);
 void udelay(unsigned int us);
+void lapic_timer_selftest(void);
+void i8259_disable(void); /* remap and mask the legacy PICs */
 
 #endif

@@ -10,7 +10,20 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 int snprintf(char *buf, size_t size, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-#ifndef HV_HOST_TEST
+#ifdef HV_HOST_TEST
+#include <stdio.h>
+#include <stdlib.h>
+#define printk(...) printf(__VA_ARGS__)
+#define BUG_ON(c)                                                       \
+	do {                                                            \
+		if (c) {                                                \
+			fprintf(stderr, "BUG at %s:%d: %s\n", __FILE__, \
+				__LINE__, #c);                          \
+			abort();                                        \
+		}                                                       \
+	} while (0)
+#define ASSERT(c) BUG_ON(!(c))
+#else
 /*
  * Log levels as Xen's: a message may start with one of these prefixes;
  * "loglvl=" on the command line chooses which reach the serial console

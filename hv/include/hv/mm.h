@@ -28,7 +28,7 @@ int64_t pbm_alloc(struct page_bitmap *pb, unsigned int order, uint64_t limit);
 int pbm_free(struct page_bitmap *pb, uint64_t first, unsigned int order);
 bool pbm_is_free(const struct page_bitmap *pb, uint64_t frame);
 
-#ifndef HV_HOST_TEST
+#if !defined(HV_HOST_TEST) || defined(HV_MM_SHIM)
 void page_alloc_init(void);
 void *alloc_pages(unsigned int order); /* NULL when out of memory */
 void *alloc_pages_below(unsigned int order, paddr_t limit);

@@ -8,7 +8,7 @@
 
 #include <hv/types.h>
 
-#ifdef HV_HOST_TEST
+#if defined(HV_HOST_TEST) && !defined(HV_XMALLOC_IMPL)
 #include <stdlib.h>
 #define xmalloc(n) malloc(n)
 #define xzalloc(n) calloc(1, (n))

@@ -30,6 +30,34 @@ static void ipi_halt(struct cpu_regs *r)
 	halt_forever();
 }
 
+static unsigned int ipi_answers;
+
+static void ipi_call(struct cpu_regs *r)
+{
+	(void)r;
+	__atomic_fetch_add(&ipi_answers, 1, __ATOMIC_RELAXED);
+}
+
+/* Checks that every AP takes a fixed IPI; logs how many answered. */
+static void smp_check_ipis(void)
+{
+	uint64_t start;
+	unsigned int expected = 0;
+
+	for (unsigned int c = 1; c < NR_CPUS; c++) {
+		if (percpu_area[c] && percpu_area[c]->online) {
+			lapic_send_ipi(percpu_area[c]->apic_id, VEC_IPI_CALL);
+			expected++;
+		}
+	}
+	start = now_ns();
+	while (__atomic_load_n(&ipi_answers, __ATOMIC_RELAXED) < expected &&
+	       now_ns() - start < 1000000000ULL)
+		cpu_relax();
+	printk("IPI: %u of %u secondary CPUs answered\n", ipi_answers,
+	       expected);
+}
+
 void smp_stop_others(void)
 {
 	if (nr_cpus_online > 1)
@@ -55,6 +83,7 @@ void smp_boot_cpus(void)
 	unsigned int cpu = 1;
 
 	set_irq_handler(VEC_IPI_HALT, ipi_halt);
+	set_irq_handler(VEC_IPI_CALL, ipi_call);
 	memcpy((void *)TRAMPOLINE_PA, trampoline_start,
 	       trampoline_end - trampoline_start);
 	for (unsigned int i = 0; i < acpi_info.nr_cpus && cpu < NR_CPUS; i++) {
@@ -83,4 +112,6 @@ void smp_boot_cpus(void)
 		cpu++;
 	}
 	ap_boot_stack = 0;
+	if (nr_cpus_online > 1)
+		smp_check_ipis();
 }

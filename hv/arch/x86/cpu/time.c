@@ -9,6 +9,7 @@
 #include <hv/lib.h>
 #include <hv/x86.h>
 #include <hv/apic.h>
+#include <hv/traps.h>
 
 #define PIT_HZ 1193182
 #define CAL_MS 50
@@ -78,4 +79,34 @@ void time_calibrate(void)
 		apic_khz = 1000000; /* fall back to 1 GHz */
 	tsc_to_ns_mul = (1000000ULL << 32) / tsc_hz_khz;
 	tsc_at_boot = t0;
+}
+
+static volatile uint64_t timer_fired_at;
+
+static void timer_probe(struct cpu_regs *r)
+{
+	(void)r;
+	timer_fired_at = now_ns();
+}
+
+/* Arms a 1 ms one-shot and reports when it fired: proves the vector,
+ * the calibration and interrupt delivery on the boot CPU. */
+void lapic_timer_selftest(void)
+{
+	uint64_t start;
+
+	set_irq_handler(VEC_LAPIC_TIMER, timer_probe);
+	timer_fired_at = 0;
+	start = now_ns();
+	lapic_timer_oneshot(1000000);
+	local_irq_enable();
+	while (!timer_fired_at && now_ns() - start < 500000000ULL)
+		cpu_relax();
+	local_irq_disable();
+	if (timer_fired_at)
+		printk("LAPIC timer: one-shot of 1000 us fired after %llu us\n",
+		       (unsigned long long)((timer_fired_at - start) / 1000));
+	else
+		printk(XENLOG_ERR "LAPIC timer: one-shot did not fire\n");
+	set_irq_handler(VEC_LAPIC_TIMER, NULL);
 }
