@@ -9,3 +9,8 @@ $(BUILD)/unit/insn-data/corpus.txt: tests/unit/gen-insn-corpus.sh \
 	$(Q)tests/unit/gen-insn-corpus.sh $@
 
 $(BUILD)/unit/insn: $(BUILD)/unit/insn-data/corpus.txt
+
+$(BUILD)/unit/insn-data/sweep.txt: tests/unit/gen-insn-sweep.sh
+	$(Q)tests/unit/gen-insn-sweep.sh $@
+
+$(BUILD)/unit/insn: $(BUILD)/unit/insn-data/sweep.txt

@@ -364,11 +364,13 @@ static unsigned int attr_0f(uint8_t op)
 	case 0xb5: /* LGS */
 	case 0xc3: /* MOVNTI */
 		return A_MODRM | A_MEM;
+	case 0xa6: /* VIA PadLock: MONTMUL, XSHA1, XSHA256 */
+	case 0xa7: /* VIA PadLock: XSTORE, XCRYPT* */
 	case 0xba: /* group 8: BT/BTS/BTR/BTC imm8 */
 	case 0xc7: /* group 9 */
 		return A_MODRM | A_SPECIAL;
 	}
-	/* 04, 0A, 0C, 24-27, 36, 39, 3B-3F, 7A, 7B, A6, A7. */
+	/* 04, 0A, 0C, 24-27 (386 test registers), 36, 39, 3B-3F, 7A, 7B. */
 	return A_INV;
 }
 
@@ -659,6 +661,14 @@ static int group_attr(struct x86_insn *o, enum x86_mode mode, unsigned int a)
 		if (o->repne || (o->opsize && !o->rep))
 			return attr | A_I16;
 		return attr;
+	case 0xa6: /* C0 MONTMUL, C8 XSHA1, D0 XSHA256 */
+		return o->modrm == 0xc0 || o->modrm == 0xc8 || o->modrm == 0xd0
+			       ? attr
+			       : -EINVAL;
+	case 0xa7: /* C0 XSTORE, C8-E8 XCRYPT{ECB,CBC,CTR,CFB,OFB} */
+		return o->modrm >= 0xc0 && o->modrm <= 0xe8 && !(o->modrm & 7)
+			       ? attr
+			       : -EINVAL;
 	case 0xba: /* BT/BTS/BTR/BTC Ev, imm8 */
 		return reg >= 4 ? attr | A_I8 : -EINVAL;
 	case 0xc7:
@@ -673,6 +683,32 @@ static int group_attr(struct x86_insn *o, enum x86_mode mode, unsigned int a)
 		return attr;
 	}
 	return attr;
+}
+
+/*
+ * Opcodes defined in the legacy (non-VEX) 0F 38 and 0F 3A maps, one bit
+ * per opcode:
+ *   0F 38: 00-0B 10 14 15 17 1C-1E 20-25 28-2B 30-35 37-41 80-82 C8-CD CF
+ *          D8 DB-DF F0 F1 F5 F6 F8-FC
+ *   0F 3A: 08-0F 14-17 20-22 40-42 44 60-63 CC CE CF DF F0
+ * Everything else there exists only in VEX/EVEX form (or not at all).
+ */
+static const uint64_t map_0f38_defined[4] = {
+	0xffbf0f3f70b10fffULL,
+	0x0000000000000003ULL,
+	0x0000000000000007ULL,
+	0x1f630000f900bf00ULL,
+};
+static const uint64_t map_0f3a_defined[4] = {
+	0x0000000700f0ff00ULL,
+	0x0000000f00000017ULL,
+	0x0000000000000000ULL,
+	0x000100008000d000ULL,
+};
+
+static bool bit_set(const uint64_t *map, uint8_t op)
+{
+	return (map[op / 64] >> (op % 64)) & 1;
 }
 
 static int decode_opcode(struct dec *d, struct x86_insn *o, enum x86_mode mode,
@@ -715,6 +751,9 @@ static int decode_opcode(struct dec *d, struct x86_insn *o, enum x86_mode mode,
 		rc = fetch8(d, &o->opcode);
 		if (rc)
 			return rc;
+		if (!bit_set(op == 0x38 ? map_0f38_defined : map_0f3a_defined,
+			     o->opcode))
+			return -EINVAL;
 		*attr = A_MODRM | (op == 0x3a ? A_I8 : 0);
 		return 0;
 	}
