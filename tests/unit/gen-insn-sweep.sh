@@ -1,9 +1,10 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-only
 # Byte-pattern sweep for the decoder test: for every opcode of the one-byte,
-# 0F, 0F38 and 0F3A maps, under several prefixes and ModRM bytes, emits one
-# candidate per symbol (objdump restarts decoding at each symbol), assembles
-# the lot and keeps objdump's first instruction of each symbol:
+# 0F, 0F38 and 0F3A maps, under several prefixes and ModRM bytes, plus
+# 20000 random byte strings per mode, emits one candidate per symbol
+# (objdump restarts decoding at each symbol), assembles the lot and keeps
+# objdump's first instruction of each symbol:
 #   MODE HEXBYTES # mnemonic
 # Candidates objdump cannot decode ("(bad)") or splits into a bare prefix
 # are left out, and so are a few that objdump accepts but current CPUs
@@ -99,6 +100,20 @@ for spec in 64:x86-64:code64 32:i386:code32 16:i8086:code16; do
 				}
 			}
 		}
+		# Random candidates, biased towards prefixes and escapes.
+		srand(mode + 0)
+		nh = split("0x66 0x67 0xf2 0xf3 0xf0 0x0f 0x0f 0x0f 0x38 0x3a 0xc4 0xc5 0x62 0x8f 0x2e 0x64 0x48 0x41 0xd9 0xf6 0xf7 0xc7 0x01 0x05 0x04 0x44 0x84 0xa0 0xa1", hot, " ")
+		for (k = 0; k < 20000; k++) {
+			r = ""
+			for (i = 0; i < 12; i++) {
+				if (rand() < 0.3)
+					b = hot[int(rand() * nh) + 1]
+				else
+					b = hx(int(rand() * 256))
+				r = r (i ? " " : "") b
+			}
+			emit(r)
+		}
 	}' >"$tmp.S"
 	as -o "$tmp.o" "$tmp.S"
 	objdump -d --insn-width=16 -M "$march" "$tmp.o" |
@@ -107,9 +122,22 @@ for spec in 64:x86-64:code64 32:i386:code32 16:i8086:code16; do
 		first && /^ *[0-9a-f]+:\t/ {
 			first = 0
 			if (NF < 3 || $3 ~ /\(bad\)/) next
-			split($3, w, " ")
-			if (w[1] ~ /^(rex(\.[WRXB]+)?|data16|data32|addr16|addr32|lock|repz|repnz|rep|cs|ds|es|ss|fs|gs|bnd|notrack|xacquire|xrelease)$/ && w[2] == "") next
+			# Only prefixes: objdump shows ignored prefixes apart.
+			nw = split($3, w, " ")
+			for (i = 1; i <= nw; i++)
+				if (w[i] !~ /^(rex(\.[WRXB]+)?|data16|data32|addr16|addr32|lock|repz|repnz|rep|cs|ds|es|ss|fs|gs|bnd|notrack|xacquire|xrelease)$/)
+					break
+			if (i > nw) next
 			bytes = $2; gsub(/ +$/, "", bytes); gsub(/ /, "", bytes)
+			# FWAIT merged into the x87 instruction after it.
+			rest = bytes
+			while (rest ~ /^(26|2e|36|3e|64|65|66|67|f0|f2|f3)/ ||
+			       (mode + 0 == 64 && rest ~ /^4/))
+				rest = substr(rest, 3)
+			if (rest ~ /^9b/ && length(rest) > 2) next
+			# 386/486 test registers; SWAPGS outside 64-bit mode.
+			if (rest ~ /^0f2[46]/) next
+			if (rest ~ /^0f01f8/ && mode + 0 != 64) next
 			print mode, bytes, "#", $3
 		}
 	' >>"$tmp.txt"
