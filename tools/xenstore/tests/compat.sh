@@ -155,5 +155,23 @@ for s in $SCENARIOS; do
 		fail "compat: daemon crashed in $s"
 	fi
 done
+# The libxenstore API: one scenario, linked against both libraries.
+for lib in debian krypton; do
+	start_daemon "api-$lib" || fail "api: daemon start"
+	timeout 30 "$BUILD/compat_api_$lib" >"$TMPROOT/api-$lib.out" 2>&1
+	echo "rc=$?" >>"$TMPROOT/api-$lib.out"
+	daemon_alive || echo "daemon died" >>"$TMPROOT/api-$lib.out"
+	stop_daemon
+done
+if diff -u "$TMPROOT/api-debian.out" "$TMPROOT/api-krypton.out"; then
+	pass "compat: libxenstore API scenario ($(wc -l <"$TMPROOT/api-krypton.out") results, identical with Debian's libxenstore)"
+else
+	fail "compat: libxenstore API scenario differs"
+fi
+if grep -q "daemon died" "$TMPROOT/api-krypton.out" ||
+	! grep -q "^rc=0" "$TMPROOT/api-krypton.out"; then
+	fail "compat: API scenario did not complete"
+fi
+
 [ -n "$KXS_KEEP" ] && cp -r "$TMPROOT" "$KXS_KEEP"
 exit $FAILED

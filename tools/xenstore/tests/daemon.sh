@@ -1,0 +1,80 @@
+#!/bin/sh
+# The daemon as a process: options, logging, pid file, trace, the state
+# file across restarts, daemonising, and socket-level robustness
+# (wire_probe).  Uses Krypton's clients; every step has a timeout.
+cd "$(dirname "$0")/.." || exit 2
+. tests/lib.sh
+FAILED=0
+XS=$BUILD/xenstore
+
+# Socket-level protocol and robustness checks.
+start_daemon probe || fail "daemon start"
+timeout 60 "$BUILD/wire_probe"
+[ $? -eq 0 ] || FAILED=1
+if daemon_alive; then pass "daemon survives hostile clients"; else fail "daemon died under hostile clients"; fi
+stop_daemon
+[ "$DAEMON_RC" = 0 ] && pass "clean exit on SIGTERM" || fail "exit status $DAEMON_RC on SIGTERM"
+
+# The tree survives a restart, permissions and binary values included.
+start_daemon persist -F "$TMPROOT/persist/pid" || fail "daemon start"
+timeout 5 "$XS-write" /keep/a 1 /keep/b 'x\001y' >/dev/null
+timeout 5 "$XS-chmod" /keep/a n0 r3
+pid=$(cat "$TMPROOT/persist/pid" 2>/dev/null)
+[ -n "$pid" ] && [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = xenstored ] &&
+	pass "-F writes the pid file" || fail "-F pid file"
+before=$(timeout 5 "$XS-ls" -p /keep)
+stop_daemon
+[ ! -e "$TMPROOT/persist/pid" ] && pass "pid file removed on exit" || fail "pid file left behind"
+[ -s "$TMPROOT/persist/state" ] && pass "state file written on exit" || fail "no state file"
+start_daemon persist || fail "daemon restart"
+after=$(timeout 5 "$XS-ls" -p /keep)
+[ -n "$before" ] && [ "$before" = "$after" ] &&
+	pass "tree identical after restart" || fail "tree differs after restart: '$before' vs '$after'"
+grep -q "restored" "$TMPROOT/persist/log" && pass "restore logged" || fail "restore not logged"
+stop_daemon
+# a damaged state file: start with a fresh tree, do not crash
+printf 'KXSSTATE1\n\377\377' >"$TMPROOT/persist/state"
+start_daemon persist || fail "daemon start on damaged state"
+[ "$(timeout 5 "$XS-read" /tool/xenstored 2>&1)" = "" ] &&
+	pass "damaged state file: fresh tree" || fail "damaged state file"
+stop_daemon
+
+# Trace file (-T), verbose log, quota options shown by GET_QUOTA.
+start_daemon opts -T "$TMPROOT/opts.trace" -E 77 -S 1000 -W 9 -t 3 -A 2 \
+	-M 100 -Q outstanding=30 -V || fail "daemon start with options"
+timeout 5 "$XS-write" /traced v >/dev/null
+grep -q "IN  conn[0-9]* dom0 WRITE" "$TMPROOT/opts.trace" &&
+	pass "-T traces requests" || fail "-T trace"
+q=$(timeout 5 "$BUILD/xs_ctl" quota)
+echo "$q" | grep -q "nodes *77" && echo "$q" | grep -q "node-size *1000" &&
+	echo "$q" | grep -q "watches *9" && echo "$q" | grep -q "transactions *3" &&
+	echo "$q" | grep -q "permissions *2" && echo "$q" | grep -q "path-max *100" &&
+	echo "$q" | grep -q "outstanding *30" &&
+	pass "-E -S -W -t -A -M -Q set the quotas" || fail "quota options: $q"
+timeout 5 "$BUILD/xs_ctl" dump "$TMPROOT/dump.txt" >/dev/null
+grep -q 'traced = "v"' "$TMPROOT/dump.txt" && pass "CONTROL dump writes the tree" || fail "tree dump"
+stop_daemon
+timeout 5 "$BUILD/xenstored" --bogus >/dev/null 2>&1
+[ $? -eq 2 ] && pass "unknown option rejected" || fail "unknown option accepted"
+timeout 5 "$BUILD/xenstored" -H | grep -q -- "--no-domain-init" && pass "-H prints usage" || fail "-H"
+
+# Without -N the daemon forks; the parent returns once it listens.
+mkdir -p "$TMPROOT/fork"
+XENSTORED_PATH=$TMPROOT/fork/socket timeout 10 "$BUILD/xenstored" -D \
+	-F "$TMPROOT/fork/pid" --state-file "$TMPROOT/fork/state" \
+	--log-file "$TMPROOT/fork/log"
+rc=$?
+i=0
+while [ ! -s "$TMPROOT/fork/pid" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+pid=$(cat "$TMPROOT/fork/pid" 2>/dev/null)
+if [ $rc -eq 0 ] && [ -n "$pid" ] && XENSTORED_PATH=$TMPROOT/fork/socket \
+	timeout 5 "$XS-write" /f 1; then
+	pass "daemonises without -N"
+else
+	fail "daemonise (rc=$rc pid=$pid)"
+fi
+[ -n "$pid" ] && kill "$pid"
+i=0
+while [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+[ -s "$TMPROOT/fork/state" ] && pass "forked daemon saves state on SIGTERM" || fail "forked daemon state"
+exit $FAILED
