@@ -185,7 +185,8 @@ static void lex_error(struct lexer *lx, size_t start, const char *msg)
 		   "config parsing error near `%.*s': %s", (int)(end - start),
 		   lx->buf + start, msg);
 	lx->cfg->nerrors++;
-	lx->pos = end > lx->pos ? end : lx->pos + 1;
+	lx->err_line = lx->line;
+	lx->pos = end > start ? end : start + 1;
 }
 
 void lex_next(struct lexer *lx, struct token *t)
@@ -254,6 +255,7 @@ again:
 				   "config parsing error near `%.*s': %s",
 				   (int)t->rawlen, t->raw, err);
 			lx->cfg->nerrors++;
+			lx->err_line = lx->line;
 			t->type = T_ERROR;
 		}
 		return;

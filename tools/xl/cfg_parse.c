@@ -109,7 +109,8 @@ static void syntax_error(struct parser *p, const char *expecting)
 {
 	struct token *t = &p->tok;
 
-	if (t->line != p->last_error_line) {
+	/* One message per line: a lexical error already explained it. */
+	if (t->line != p->last_error_line && t->line != p->lx.err_line) {
 		if (t->type == T_NEWLINE || t->type == T_EOF)
 			cfg_report(p->cfg, t->line, "error",
 				   "config parsing error near %s: syntax "

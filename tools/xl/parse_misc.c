@@ -268,7 +268,14 @@ int parse_pci_spec(const char *s, struct device_pci *pci, char *err,
 		size_t kl, vl;
 
 		if (!eq) {
-			snprintf(err, errlen, "`%s' is not KEY=VALUE", p);
+			if (p == s)
+				snprintf(
+					err, errlen,
+					"invalid PCI address (expected "
+					"[DDDD:]BB:DD.F[@VSLOT][,KEY=VALUE...])");
+			else
+				snprintf(err, errlen, "`%s' is not KEY=VALUE",
+					 p);
 			return -1;
 		}
 		end = strchr(eq, ',');

@@ -175,7 +175,7 @@ static void plan_type(struct cfg *cfg, struct domain_config *dc,
 	struct build_info *b = &dc->b;
 	int line = setting_line(cfg, "kernel");
 	char detail[128], msg[768];
-	const char *why;
+	const char *why, *kstate = "has a PVH entry point";
 
 	dc->planned_type = dc->c.type;
 	if (b->ramdisk && !file_ok(b->ramdisk, &why))
@@ -186,9 +186,11 @@ static void plan_type(struct cfg *cfg, struct domain_config *dc,
 		case KK_MISSING:
 			missing(cfg, line, mode, "kernel", b->kernel,
 				"does not exist");
+			kstate = "must have a PVH entry point (not checked)";
 			break;
 		case KK_UNREADABLE:
 			missing(cfg, line, mode, "kernel", b->kernel, detail);
+			kstate = "must have a PVH entry point (not checked)";
 			break;
 		case KK_ELF_NO_PVH:
 			if (dc->c.type == DT_PV)
@@ -223,6 +225,7 @@ static void plan_type(struct cfg *cfg, struct domain_config *dc,
 				   "could not be inspected; assuming it has a "
 				   "PVH entry point (CONFIG_PVH=y)",
 				   b->kernel);
+			kstate = "is assumed to have a PVH entry point";
 			break;
 		case KK_ELF_PVH:
 			break;
@@ -230,13 +233,18 @@ static void plan_type(struct cfg *cfg, struct domain_config *dc,
 	}
 	if (dc->c.type == DT_PV && !cfg->nerrors) {
 		dc->planned_type = DT_PVH;
-		cfg_report(cfg, 0, "notice",
-			   "type \"pv\" will run as PVH: Krypton does not run "
-			   "classic PV guests%s",
-			   b->bootloader && !b->kernel
-				   ? " (the bootloader's kernel must support "
-				     "PVH)"
-				   : "");
+		if (b->kernel)
+			cfg_report(cfg, 0, "notice",
+				   "type \"pv\" will run as PVH (Krypton does "
+				   "not run classic PV guests); kernel `%s' %s",
+				   b->kernel, kstate);
+		else
+			cfg_report(cfg, 0, "notice",
+				   "type \"pv\" will run as PVH (Krypton does "
+				   "not run classic PV guests); the kernel "
+				   "that %s loads must support PVH",
+				   b->bootloader ? b->bootloader
+						 : "the bootloader");
 	}
 }
 

@@ -76,6 +76,7 @@ struct lexer {
 	size_t pos;
 	int line;
 	bool likely_python;
+	int err_line; /* line of the last lexical error, 0 if none */
 	struct cfg *cfg;
 };
 

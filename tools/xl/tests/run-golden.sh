@@ -7,7 +7,8 @@
 #   errors/NAME.cfg [+ .args]     must exit non-zero with stderr = NAME.err
 #   disk/NAME.args                `xl -N block-attach 0 ARGS' = NAME.out
 #   vif/NAME.args                 `xl -N network-attach 0 ARGS' = NAME.out
-#   cli/NAME.sh                   a shell test; stdout+rc = NAME.out
+#   cli/NAME.sh                   a shell test; stdout+stderr+rc = NAME.out
+#                                 (TMPDIR: scratch dir, KDIR: test kernels)
 # .args files hold one argument per line.  XL is the binary under test.
 here=$(cd "$(dirname "$0")" && pwd)
 XL=${XL:-$here/../xl}
@@ -108,7 +109,8 @@ cd "$here/cli" || exit 1
 for t in *.sh; do
 	[ -e "$t" ] || continue
 	n=${t%.sh}
-	XL=$XL sh "$t" >"$tmp/out" 2>&1
+	rm -rf "$tmp/t" && mkdir "$tmp/t"
+	XL=$XL TMPDIR=$tmp/t KDIR=$KDIR sh "$t" >"$tmp/out" 2>&1
 	echo "rc=$?" >>"$tmp/out"
 	if cmp -s "$tmp/out" "$n.out"; then
 		result 0 "cli $n"

@@ -1,0 +1,1 @@
+XL_FAKE_HYPERVISOR=0 $XL list

@@ -1,0 +1,1 @@
+XL_FAKE_HYPERVISOR=1 $XL list

@@ -1,0 +1,1 @@
+$XL frobnicate
