@@ -39,6 +39,12 @@ struct conn *conn_new(const struct conn_ops *ops, void *priv, int fd,
 	return c;
 }
 
+static void forget_conn(struct domain *d, void *c)
+{
+	if (d->conn == c)
+		d->conn = NULL;
+}
+
 void conn_destroy(struct conn *c)
 {
 	struct conn **pp;
@@ -60,6 +66,7 @@ void conn_destroy(struct conn *c)
 		trans_free(t);
 	}
 	watch_free_all(c);
+	domain_foreach(forget_conn, c);
 	if (c->ops && c->ops->destroy)
 		c->ops->destroy(c);
 	free(c);
@@ -161,6 +168,8 @@ bool conn_input(struct conn *c)
 			     "closing",
 			     (unsigned long long)c->id, c->domid, c->hdr.len);
 			c->broken = true;
+			if (c->ops->protocol_error)
+				c->ops->protocol_error(c);
 			return false;
 		}
 	}

@@ -33,6 +33,11 @@ static void stamp(FILE *f)
 	fprintf(f, "%s ", buf);
 }
 
+FILE *log_stream(void)
+{
+	return log_file ? log_file : stderr;
+}
+
 void xlog(const char *fmt, ...)
 {
 	va_list ap;

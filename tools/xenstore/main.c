@@ -312,7 +312,8 @@ int main(int argc, char **argv)
 		}
 		if (got_usr1) {
 			got_usr1 = 0;
-			persist_dump(stderr);
+			xlog("tree dump on SIGUSR1:");
+			persist_dump(log_stream());
 		}
 		/* Bound the loss on a crash: save a changed tree every 2s. */
 		if (db_dirty && time(NULL) - last_save >= 2) {

@@ -158,10 +158,18 @@ static void rconn_destroy(struct conn *c)
 	free(c->priv);
 }
 
+static void rconn_protocol_error(struct conn *c)
+{
+	struct ring_priv *p = c->priv;
+
+	WR(p->intf->error, XENSTORE_ERROR_PROTO);
+}
+
 static const struct conn_ops ring_ops = {
 	.read = rconn_read,
 	.write = rconn_write,
 	.destroy = rconn_destroy,
+	.protocol_error = rconn_protocol_error,
 };
 
 struct conn *ring_conn_new(struct xenstore_domain_interface *intf,

@@ -154,6 +154,8 @@ struct conn_ops {
 	long (*read)(struct conn *c, void *buf, unsigned int len);
 	long (*write)(struct conn *c, const void *buf, unsigned int len);
 	void (*destroy)(struct conn *c);
+	/* Optional: the peer broke the protocol (e.g. oversized message). */
+	void (*protocol_error)(struct conn *c);
 };
 
 struct conn {
@@ -280,6 +282,7 @@ int persist_dump(FILE *f);
 extern int log_verbose;
 extern FILE *trace_file;
 void log_open(const char *file);
+FILE *log_stream(void);
 void xlog(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void trace_msg(const struct conn *c, const char *dir,
 	       const struct xsd_sockmsg *h, const char *data);

@@ -35,7 +35,8 @@ static long sink_write(struct conn *c, const void *buf, unsigned int len)
 	return len;
 }
 
-static const struct conn_ops feed_ops = { feed_read, sink_write, NULL };
+static const struct conn_ops feed_ops = { .read = feed_read,
+					  .write = sink_write };
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -36,7 +36,9 @@ static void tc_destroy(struct conn *c)
 	free(c->priv);
 }
 
-static const struct conn_ops tc_ops = { tc_read, tc_write, tc_destroy };
+static const struct conn_ops tc_ops = { .read = tc_read,
+					.write = tc_write,
+					.destroy = tc_destroy };
 
 struct conn *tc_new(uint32_t domid)
 {

@@ -193,6 +193,32 @@ static void bad_ring_marks_error(void **state)
 	free(intf);
 }
 
+static void oversized_marks_proto(void **state)
+{
+	struct xenstore_domain_interface *intf = calloc(1, sizeof(*intf));
+	struct xsd_sockmsg h = { XS_READ, 1, 0, XENSTORE_PAYLOAD_MAX + 1 };
+	struct conn *c0 = tc_new(0), *rc;
+	struct domain *d;
+
+	(void)state;
+	ring_init(intf);
+	rc = ring_conn_new(intf, 4, NULL, NULL);
+	assert_string_equal(tc_req(c0, XS_INTRODUCE, 0,
+				   S("4\0"
+				     "1\0"
+				     "1")),
+			    "OK");
+	d = domain_find(4);
+	d->conn = rc;
+	assert_int_equal(ring_write_req(intf, &h, sizeof(h)), sizeof(h));
+	assert_false(conn_input(rc));
+	assert_int_equal(intf->error, XENSTORE_ERROR_PROTO);
+	conn_sweep();
+	assert_null(d->conn); /* the domain forgets the dead connection */
+	tc_free(c0);
+	free(intf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -200,6 +226,7 @@ int main(void)
 		cmocka_unit_test(hostile_indexes),
 		cmocka_unit_test(guest_in_other_process),
 		cmocka_unit_test(bad_ring_marks_error),
+		cmocka_unit_test(oversized_marks_proto),
 	};
 
 	quota_defaults();

@@ -401,7 +401,8 @@ static long sink_write(struct conn *c, const void *buf, unsigned int len)
 	return len;
 }
 
-static const struct conn_ops feed_ops = { feed_read, sink_write, NULL };
+static const struct conn_ops feed_ops = { .read = feed_read,
+					  .write = sink_write };
 
 static void framing(void **state)
 {
