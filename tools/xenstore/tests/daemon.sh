@@ -7,13 +7,25 @@ cd "$(dirname "$0")/.." || exit 2
 FAILED=0
 XS=$BUILD/xenstore
 
-# Socket-level protocol and robustness checks.
-start_daemon probe || fail "daemon start"
-timeout 60 "$BUILD/wire_probe"
+# Socket-level protocol and robustness checks, against a daemon built
+# with AddressSanitizer/LeakSanitizer: any memory error or state leaked
+# by a dropped connection makes it exit non-zero.
+XENSTORED=xenstored-asan start_daemon probe || fail "daemon start"
+timeout 120 "$BUILD/wire_probe"
 [ $? -eq 0 ] || FAILED=1
+# the libxenstore scenario and a watcher killed mid-stream, too
+timeout 60 "$BUILD/compat_api_krypton" >/dev/null || fail "API scenario under ASan"
+timeout 5 "$XS-watch" /tool >/dev/null 2>&1 &
+sleep 0.2
+kill $! 2>/dev/null
 if daemon_alive; then pass "daemon survives hostile clients"; else fail "daemon died under hostile clients"; fi
 stop_daemon
-[ "$DAEMON_RC" = 0 ] && pass "clean exit on SIGTERM" || fail "exit status $DAEMON_RC on SIGTERM"
+if [ "$DAEMON_RC" = 0 ]; then
+	pass "clean exit on SIGTERM, no leaks or memory errors (ASan)"
+else
+	fail "exit status $DAEMON_RC on SIGTERM (ASan report in $D/log?)"
+	cat "$TMPROOT/probe/log" | tail -30
+fi
 
 # The tree survives a restart, permissions and binary values included.
 start_daemon persist -F "$TMPROOT/persist/pid" || fail "daemon start"

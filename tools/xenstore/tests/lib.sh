@@ -11,7 +11,7 @@ start_daemon() {
 	shift
 	mkdir -p "$D"
 	export XENSTORED_PATH=$D/socket
-	timeout 300 "$BUILD/xenstored" -N -D --state-file "$D/state" \
+	timeout 300 "$BUILD/${XENSTORED:-xenstored}" -N -D --state-file "$D/state" \
 		--log-file "$D/log" -T "$D/trace" "$@" &
 	DAEMON_PID=$!
 	i=0
