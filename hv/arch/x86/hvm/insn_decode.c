@@ -30,6 +30,7 @@
 #define A_REGONLY 0x0800 /* ModRM always names registers (MOV CR/DR) */
 #define A_SPECIAL 0x1000 /* needs code below (escape, group, prefix) */
 #define A_I32 0x2000	 /* 32-bit immediate (XOP map 0A) */
+#define A_REG 0x4000	 /* memory form (mod != 11) is #UD */
 
 struct dec {
 	const uint8_t *b;
@@ -270,6 +271,10 @@ static unsigned int attr_onebyte(uint8_t op)
 /* Two-byte (0F xx) opcode map; 0F 0F, 0F 38 and 0F 3A are handled apart. */
 static unsigned int attr_0f(uint8_t op)
 {
+	if (op == 0x13 || op == 0x17 || op == 0x2b || op == 0xe7)
+		return A_MODRM | A_MEM; /* MOVLPS/MOVHPS stores, MOVNT* */
+	if (op == 0x50 || op == 0xd7 || op == 0xf7)
+		return A_MODRM | A_REG; /* MOVMSKPS, PMOVMSKB, MASKMOVQ */
 	if (op >= 0x10 && op < 0x20)
 		return A_MODRM; /* SSE moves; 18-1F prefetch / hint NOPs */
 	if (op >= 0x20 && op < 0x24)
@@ -278,8 +283,10 @@ static unsigned int attr_0f(uint8_t op)
 		return A_MODRM;
 	if (op >= 0x40 && op < 0x70)
 		return A_MODRM; /* CMOVcc, SSE, MMX */
-	if (op >= 0x70 && op < 0x74)
-		return A_MODRM | A_I8; /* PSHUF*, shift groups 12-14 */
+	if (op == 0x70)
+		return A_MODRM | A_I8; /* PSHUFW/PSHUFD/PSHUFHW/PSHUFLW */
+	if (op >= 0x71 && op < 0x74)
+		return A_MODRM | A_I8 | A_REG | A_SPECIAL; /* groups 12-14 */
 	if (op >= 0x80 && op < 0x90)
 		return A_IZ | A_D64; /* Jcc rel16/32 */
 	if (op >= 0x90 && op < 0xa0)
@@ -294,8 +301,9 @@ static unsigned int attr_0f(uint8_t op)
 		return A_MODRM | A_SPECIAL;
 	case 0x02: /* LAR */
 	case 0x03: /* LSL */
-	case 0x0d: /* PREFETCH / PREFETCHW */
 		return A_MODRM;
+	case 0x0d: /* PREFETCH / PREFETCHW */
+		return A_MODRM | A_MEM;
 	case 0x05: /* SYSCALL */
 	case 0x06: /* CLTS */
 	case 0x07: /* SYSRET */
@@ -334,13 +342,11 @@ static unsigned int attr_0f(uint8_t op)
 	case 0xa5: /* SHLD CL */
 	case 0xab: /* BTS */
 	case 0xad: /* SHRD CL */
-	case 0xae: /* group 15 (fences, XSAVE, FSGSBASE, ...) */
 	case 0xaf: /* IMUL */
 	case 0xb1: /* CMPXCHG */
 	case 0xb3: /* BTR */
 	case 0xb6: /* MOVZX Gv, Eb */
 	case 0xb7: /* MOVZX Gv, Ew */
-	case 0xb8: /* POPCNT (F3) / JMPE */
 	case 0xb9: /* UD1 */
 	case 0xbb: /* BTC */
 	case 0xbc: /* BSF / TZCNT */
@@ -364,6 +370,8 @@ static unsigned int attr_0f(uint8_t op)
 	case 0xb5: /* LGS */
 	case 0xc3: /* MOVNTI */
 		return A_MODRM | A_MEM;
+	case 0xae: /* group 15 (fences, XSAVE, FSGSBASE, ...) */
+	case 0xb8: /* POPCNT (F3); JMPE (IA-64 only) without it */
 	case 0xa6: /* VIA PadLock: MONTMUL, XSHA1, XSHA256 */
 	case 0xa7: /* VIA PadLock: XSTORE, XCRYPT* */
 	case 0xba: /* group 8: BT/BTS/BTR/BTC imm8 */
@@ -661,6 +669,19 @@ static int group_attr(struct x86_insn *o, enum x86_mode mode, unsigned int a)
 		if (o->repne || (o->opsize && !o->rep))
 			return attr | A_I16;
 		return attr;
+	case 0x71: /* PSRLW/PSRAW/PSLLW imm8: /2 /4 /6 */
+	case 0x72: /* PSRLD/PSRAD/PSLLD imm8: /2 /4 /6 */
+		return reg == 2 || reg == 4 || reg == 6 ? attr : -EINVAL;
+	case 0x73: /* PSRLQ /2, PSRLDQ /3, PSLLQ /6, PSLLDQ /7 */
+		return reg == 2 || reg == 3 || reg == 6 || reg == 7 ? attr
+								    : -EINVAL;
+	case 0xae:
+		/* Without a prefix only the fences (/5-/7) have a register form. */
+		if (mod == 3 && reg < 5 && !o->opsize && !o->rep && !o->repne)
+			return -EINVAL;
+		return attr;
+	case 0xb8:
+		return o->rep ? attr : -EINVAL;
 	case 0xa6: /* C0 MONTMUL, C8 XSHA1, D0 XSHA256 */
 		return o->modrm == 0xc0 || o->modrm == 0xc8 || o->modrm == 0xd0
 			       ? attr
@@ -806,6 +827,8 @@ int x86_decode(const uint8_t *bytes, size_t avail, enum x86_mode mode,
 			attr = rc;
 		}
 		if ((attr & A_MEM) && (out->modrm >> 6) == 3)
+			return -EINVAL;
+		if ((attr & A_REG) && (out->modrm >> 6) != 3)
 			return -EINVAL;
 	}
 	if (!out->vex && !out->evex && !out->xop)
