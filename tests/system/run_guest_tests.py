@@ -21,8 +21,8 @@ it logs "(XEN) All domains have shut down: powering off" (poweroff) or
 guests and they print to port 0xE9 ("no hypervisor"). It is a development
 self-check and is not registered as a suite.
 
-Usage: run_guest_tests.py [--no-hv] [--list] [-v] [--hv IMAGE] [--cpu CPU]
-                          [--smp N] [NAME-REGEX ...]
+Usage: run_guest_tests.py [--no-hv] [--list] [--all] [-v] [--hv IMAGE]
+                          [--cpu CPU] [--smp N] [NAME-REGEX ...]
 Python 3 standard library only; run from anywhere.
 """
 
@@ -67,6 +67,11 @@ class GuestTest:
     module_args: str = ""             # the guest module's command line
     guest: Optional[str] = None       # guest ELF name if not `name`, so
                                       # one guest can run in variants
+    # Why this test cannot pass yet (a hypervisor feature still missing).
+    # A pending test is reported as "SKIP: ..." and not run, unless it is
+    # named on the command line or --all is given; remove the mark when the
+    # feature lands.
+    pending: Optional[str] = None
 
 
 def d0(text: str) -> str:
@@ -86,8 +91,9 @@ ONE_CRASH = [r"\(XEN\) d0v0 crashed: "]
 
 def passing_guest(name: str, *checks: str, **kw) -> GuestTest:
     """A guest that reports PASS lines, SUCCESS, and powers off."""
+    guest = kw.get("guest") or name
     return GuestTest(name,
-                     [d0(r"Krypton guest test '%s'" % name)] + list(checks) +
+                     [d0(r"Krypton guest test '%s'" % guest)] + list(checks) +
                      POWEROFF_END,
                      present=[d0(r"PASS: ")], forbid=NOT_REBOOTING, **kw)
 
@@ -101,7 +107,16 @@ def shutdown_guest(reason: str, end_regex: str, forbid: List[str]):
 
 
 TESTS = [
-    passing_guest("hello", d0(r"Hello from a Krypton test guest")),
+    # The module's command line (after the file name) reaches the guest
+    # through hvm_start_info.cmdline_paddr, as Xen does for dom0.
+    passing_guest("hello", d0(r"Hello from a Krypton test guest"),
+                  d0(r'cmdline: "hello-arg=1 two"'),
+                  module_args="hello-arg=1 two"),
+    # Variants: the same guests on other machines.
+    passing_guest("hello_smp2", d0(r"Hello from a Krypton test guest"),
+                  guest="hello", qemu=dict(smp=2)),
+    passing_guest("cpuid_cpu_max", guest="cpuid",
+                  qemu=dict(cpu="max", smp=2)),
     passing_guest("selftest"),
     passing_guest("cpuid"),
     passing_guest("xen_version"),
@@ -109,6 +124,10 @@ TESTS = [
                   d0(r"PASS: domain still running after bad pointer "
                      r"0xc0000000")),
     passing_guest("unknown_hypercall", d0(r"PASS: domain still running")),
+    passing_guest("hypercall_page",
+                  d0(r"PASS: XENVER_version through the hypercall page"),
+                  pending="the hypercall-page MSR (CPUID 0x40000002 EBX) "
+                          "is not implemented yet: wrmsr raises #GP"),
     shutdown_guest("poweroff",
                    r"\(XEN\) All domains have shut down: powering off",
                    NOT_REBOOTING),
@@ -207,6 +226,8 @@ def main() -> int:
     ap.add_argument("--smp", type=int, help="QEMU -smp for every test")
     ap.add_argument("--timeout-scale", type=float, default=1.0,
                     help="multiply every timeout (slow machines)")
+    ap.add_argument("--all", action="store_true",
+                    help="also run tests marked pending")
     ap.add_argument("--list", action="store_true", help="list tests")
     ap.add_argument("-v", "--verbose", action="store_true",
                     help="show the console tail of failing tests")
@@ -223,11 +244,16 @@ def main() -> int:
             return 1
     if args.list:
         for t in tests:
-            print(t.name)
+            print(t.name + (" (pending: %s)" % t.pending if t.pending
+                            else ""))
         return 0
 
     failed = 0
     for t in tests:
+        if t.pending and not (args.all or args.names):
+            print("SKIP: guest %s: pending: %s" % (t.name, t.pending),
+                  flush=True)
+            continue
         log = os.path.join(log_dir, t.name + ".log")
         timeout = max(1, int(round(t.timeout * args.timeout_scale)))
         guest = os.path.join(GUEST_DIR, (t.guest or t.name) + ".elf")

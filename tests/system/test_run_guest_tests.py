@@ -34,7 +34,8 @@ class Good(unittest.TestCase):
 
     def test_passing_guests(self):
         self.ok("hello", [header("hello"), "(d0) Hello from a Krypton test "
-                "guest (x)", "(d0) PASS: 64-bit"] + OFF)
+                "guest (x)", '(d0) cmdline: "hello-arg=1 two"',
+                "(d0) PASS: 64-bit"] + OFF)
         self.ok("badptr", [header("badptr"), "(d0) PASS: a", "(d0) PASS: "
                 "domain still running after bad pointer 0xc0000000"] + OFF)
         self.ok("cpuid", [header("cpuid"), "(d0) PASS: a"] + OFF)
@@ -65,8 +66,9 @@ class Bad(unittest.TestCase):
         self.assertIn(want, why)
 
     def test_fail_line(self):
-        self.bad("hello", [header("hello"), "(d0) Hello from a Krypton test "
-                 "guest", "(d0) PASS: a", "(d0) FAIL: b"] + OFF, "forbidden")
+        self.bad("hello_smp2", [header("hello"), "(d0) Hello from a Krypton "
+                 "test guest", "(d0) PASS: a", "(d0) FAIL: b"] + OFF,
+                 "forbidden")
 
     def test_hypervisor_panic(self):
         self.bad("hello", [header("hello"), "(XEN) PANIC on CPU 0"],
@@ -98,8 +100,8 @@ class Bad(unittest.TestCase):
                  "(XEN) d0v0 crashed: triple fault"] + REBOOT, "found 2")
 
     def test_qemu_status(self):
-        self.bad("hello", [header("hello"), "(d0) Hello from a Krypton test "
-                 "guest", "(d0) PASS: a"] + OFF, "status 1", status=1)
+        self.bad("hello_smp2", [header("hello"), "(d0) Hello from a Krypton "
+                 "test guest", "(d0) PASS: a"] + OFF, "status 1", status=1)
 
 
 if __name__ == "__main__":
