@@ -18,7 +18,7 @@
 
 #include "xl.h"
 
-#define MAX_DEPTH 64 /* bounds recursion on nested lists */
+#define MAX_DEPTH 1000 /* bounds recursion on nested lists */
 
 struct parser {
 	struct lexer lx;
