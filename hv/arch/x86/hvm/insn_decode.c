@@ -707,29 +707,94 @@ static int group_attr(struct x86_insn *o, enum x86_mode mode, unsigned int a)
 }
 
 /*
- * Opcodes defined in the legacy (non-VEX) 0F 38 and 0F 3A maps, one bit
- * per opcode:
- *   0F 38: 00-0B 10 14 15 17 1C-1E 20-25 28-2B 30-35 37-41 80-82 C8-CD CF
- *          D8 DB-DF F0 F1 F5 F6 F8-FC
- *   0F 3A: 08-0F 14-17 20-22 40-42 44 60-63 CC CE CF DF F0
- * Everything else there exists only in VEX/EVEX form (or not at all).
+ * Mandatory prefixes.  In the SSE part of the 0F map and in the legacy
+ * (non-VEX) 0F 38 / 0F 3A maps, the last of F2/F3 (else 66, else none)
+ * selects the instruction, and a combination the maps leave empty is #UD.
+ * One byte per opcode with the classes that exist; in the 0F 38 / 0F 3A
+ * tables 0 means the opcode is undefined (exists only as VEX/EVEX, or not
+ * at all), in the 0F table 0 means the opcode is not prefix-selected.
  */
-static const uint64_t map_0f38_defined[4] = {
-	0xffbf0f3f70b10fffULL,
-	0x0000000000000003ULL,
-	0x0000000000000007ULL,
-	0x1f630000f900bf00ULL,
-};
-static const uint64_t map_0f3a_defined[4] = {
-	0x0000000700f0ff00ULL,
-	0x0000000f00000017ULL,
-	0x0000000000000000ULL,
-	0x000100008000d000ULL,
+#define PN 0x1	/* no mandatory prefix */
+#define P66 0x2 /* 66 */
+#define PF3 0x4 /* F3 */
+#define PF2 0x8 /* F2 */
+
+static const uint8_t sse_0f_prefixes[256] = {
+	[0x10 ... 0x12] = PN | P66 | PF3 | PF2,
+	[0x13 ... 0x15] = PN | P66,
+	[0x16] = PN | P66 | PF3,
+	[0x17] = PN | P66,
+	[0x28 ... 0x29] = PN | P66,
+	[0x2a ... 0x2d] = PN | P66 | PF3 | PF2,
+	[0x2e ... 0x2f] = PN | P66,
+	[0x50] = PN | P66,
+	[0x51] = PN | P66 | PF3 | PF2,
+	[0x52 ... 0x53] = PN | PF3,
+	[0x54 ... 0x57] = PN | P66,
+	[0x58 ... 0x5a] = PN | P66 | PF3 | PF2,
+	[0x5b] = PN | P66 | PF3,
+	[0x5c ... 0x5f] = PN | P66 | PF3 | PF2,
+	[0x60 ... 0x6b] = PN | P66,
+	[0x6c ... 0x6d] = P66,
+	[0x6e] = PN | P66,
+	[0x6f] = PN | P66 | PF3,
+	[0x70] = PN | P66 | PF3 | PF2,
+	[0x71 ... 0x76] = PN | P66,
+	[0x7c ... 0x7d] = P66 | PF2,
+	[0x7e ... 0x7f] = PN | P66 | PF3,
+	[0xc2] = PN | P66 | PF3 | PF2,
+	[0xc4 ... 0xc6] = PN | P66,
+	[0xd0] = P66 | PF2,
+	[0xd1 ... 0xd5] = PN | P66,
+	[0xd6] = P66 | PF3 | PF2,
+	/* PMOVMSKB: objdump accepts (and shows) a stray F2/F3; be as lenient. */
+	[0xd7] = PN | P66 | PF3 | PF2,
+	[0xd8 ... 0xe5] = PN | P66,
+	[0xe6] = P66 | PF3 | PF2,
+	[0xe7 ... 0xef] = PN | P66,
+	[0xf0] = PF2,
+	[0xf1 ... 0xfe] = PN | P66,
 };
 
-static bool bit_set(const uint64_t *map, uint8_t op)
+static const uint8_t map_0f38_prefixes[256] = {
+	[0x00 ... 0x0b] = PN | P66,
+	[0x10] = P66,
+	[0x14 ... 0x15] = P66,
+	[0x17] = P66,
+	[0x1c ... 0x1e] = PN | P66,
+	[0x20 ... 0x25] = P66,
+	[0x28 ... 0x2b] = P66,
+	[0x30 ... 0x35] = P66,
+	[0x37 ... 0x41] = P66,
+	[0x80 ... 0x82] = P66,
+	[0xc8 ... 0xcd] = PN,
+	[0xcf] = P66,
+	[0xd8] = PF3,
+	[0xdb] = P66,
+	[0xdc ... 0xdf] = P66 | PF3,
+	[0xf0 ... 0xf1] = PN | P66 | PF2,
+	[0xf5] = P66,
+	[0xf6] = PN | P66 | PF3,
+	[0xf8] = P66 | PF3 | PF2,
+	[0xf9] = PN,
+	[0xfa ... 0xfb] = PF3,
+	[0xfc] = PN | P66 | PF3 | PF2,
+};
+
+static const uint8_t map_0f3a_prefixes[256] = {
+	[0x08 ... 0x0e] = P66, [0x0f] = PN | P66,     [0x14 ... 0x17] = P66,
+	[0x20 ... 0x22] = P66, [0x40 ... 0x42] = P66, [0x44] = P66,
+	[0x60 ... 0x63] = P66, [0xcc] = PN,	      [0xce ... 0xcf] = P66,
+	[0xdf] = P66,	       [0xf0] = PF3,
+};
+
+static unsigned int prefix_class(const struct x86_insn *o)
 {
-	return (map[op / 64] >> (op % 64)) & 1;
+	if (o->repne)
+		return PF2;
+	if (o->rep)
+		return PF3;
+	return o->opsize ? P66 : PN;
 }
 
 static int decode_opcode(struct dec *d, struct x86_insn *o, enum x86_mode mode,
@@ -772,8 +837,9 @@ static int decode_opcode(struct dec *d, struct x86_insn *o, enum x86_mode mode,
 		rc = fetch8(d, &o->opcode);
 		if (rc)
 			return rc;
-		if (!bit_set(op == 0x38 ? map_0f38_defined : map_0f3a_defined,
-			     o->opcode))
+		if (!((op == 0x38 ? map_0f38_prefixes
+				  : map_0f3a_prefixes)[o->opcode] &
+		      prefix_class(o)))
 			return -EINVAL;
 		*attr = A_MODRM | (op == 0x3a ? A_I8 : 0);
 		return 0;
@@ -782,6 +848,8 @@ static int decode_opcode(struct dec *d, struct x86_insn *o, enum x86_mode mode,
 		*attr = A_MODRM | A_I8; /* 3DNow!: the imm8 is the opcode */
 		return 0;
 	}
+	if (sse_0f_prefixes[op] && !(sse_0f_prefixes[op] & prefix_class(o)))
+		return -EINVAL;
 	*attr = attr_0f(op);
 	return 0;
 }
