@@ -38,6 +38,18 @@ void db_init(void)
 	db_add("/", "tool");
 	db_add("/tool", "xenstored");
 	db_add("/tool/xenstored", NULL);
+	/* Special nodes: outside the tree, their permissions say who may
+	 * watch domain introduction and release. */
+	db_add("@introduceDomain", NULL);
+	db_add("@releaseDomain", NULL);
+}
+
+void db_ensure_specials(void)
+{
+	if (!store_get(&db, "@introduceDomain"))
+		db_add("@introduceDomain", NULL);
+	if (!store_get(&db, "@releaseDomain"))
+		db_add("@releaseDomain", NULL);
 }
 
 void db_reset(void)
@@ -204,21 +216,31 @@ int canon_path(const struct conn *c, const char *in, char *out,
 }
 
 void record_change(struct conn *c, struct transaction *t, const char *path,
-		   bool recursive)
+		   bool exact, const struct perm *perms, unsigned int nperms)
 {
 	struct change *ch;
 
 	(void)c;
 	if (!t) {
-		watch_fire(path, recursive);
+		watch_fire(path, exact, perms, nperms);
 		return;
 	}
-	ch = malloc(sizeof(*ch) + strlen(path) + 1);
+	ch = calloc(1, sizeof(*ch) + strlen(path) + 1);
 	if (!ch) {
 		t->failed = true;
 		return;
 	}
-	ch->recursive = recursive;
+	ch->exact = exact;
+	if (perms && nperms) {
+		ch->perms = malloc(nperms * sizeof(*perms));
+		if (!ch->perms) {
+			free(ch);
+			t->failed = true;
+			return;
+		}
+		memcpy(ch->perms, perms, nperms * sizeof(*perms));
+		ch->nperms = nperms;
+	}
 	strcpy(ch->path, path);
 	ch->next = t->changes;
 	t->changes = ch;

@@ -54,20 +54,20 @@ static int missing_errno(struct req *r, const char *path)
 	return ENOENT;
 }
 
-static int get_node(struct req *r, const char *in, unsigned int want,
-		    char *path, struct node **out)
+static int get_node_sp(struct req *r, const char *in, unsigned int want,
+		       char *path, struct node **out, bool allow_special)
 {
 	struct node *n;
 	int err;
 
 	if (!in)
 		return EINVAL;
-	err = canon_path(r->c, in, path, false);
+	err = canon_path(r->c, in, path, allow_special);
 	if (err)
 		return err;
 	n = tree_lookup(r->c, r->t, path);
 	if (!n)
-		return missing_errno(r, path);
+		return path[0] == '@' ? ENOENT : missing_errno(r, path);
 	if ((perm_for(r->c, n) & want) != want)
 		return EACCES;
 	*out = n;
@@ -80,6 +80,12 @@ static bool node_too_big(struct req *r, unsigned int vlen, unsigned int clen,
 	return !r->c->privileged &&
 	       quota_exceeded(domain_quota(r->c->domid, Q_NODE_SIZE),
 			      vlen + clen + nperms * sizeof(struct perm));
+}
+
+static int get_node(struct req *r, const char *in, unsigned int want,
+		    char *path, struct node **out)
+{
+	return get_node_sp(r, in, want, path, out, false);
 }
 
 /* Creates path and any missing ancestors, then sets its value. */
@@ -184,7 +190,7 @@ static int do_write(struct req *r)
 	}
 	if (err)
 		return err;
-	record_change(r->c, r->t, path, false);
+	record_change(r->c, r->t, path, false, NULL, 0);
 	return ack(r);
 }
 
@@ -201,38 +207,50 @@ static int do_mkdir(struct req *r)
 	err = create_node(r, path, "", 0);
 	if (err)
 		return err;
-	record_change(r->c, r->t, path, false);
+	record_change(r->c, r->t, path, false, NULL, 0);
 	return ack(r);
 }
 
-/* Removes path and its subtree; heap buffers keep deep trees off the stack. */
-static int remove_subtree(struct req *r, const char *path)
+/*
+ * Removes path and its subtree, children first.  Each removed node fires
+ * the watches set exactly on it, the root also those above it, with the
+ * node's permissions as they were.  Heap buffers keep deep trees off the
+ * stack.
+ */
+static int remove_subtree(struct req *r, const char *path, bool is_root)
 {
 	struct node *n = tree_lookup(r->c, r->t, path);
 	char *kids, *k, *sub;
-	unsigned int clen;
+	struct perm *perms;
+	unsigned int clen, np;
 	int err = 0;
 
 	if (!n)
 		return 0;
 	clen = n->clen;
+	np = n->nperms;
 	kids = malloc(clen + 1);
 	sub = malloc(strlen(path) + XENSTORE_ABS_PATH_MAX + 2);
-	if (!kids || !sub) {
+	perms = malloc(np * sizeof(*perms));
+	if (!kids || !sub || !perms) {
 		err = ENOMEM;
 		goto out;
 	}
 	if (clen)
 		memcpy(kids, n->children, clen);
+	memcpy(perms, n->perms, np * sizeof(*perms));
 	for (k = kids; !err && k < kids + clen; k += strlen(k) + 1) {
 		sprintf(sub, "%s/%s", path, k);
-		err = remove_subtree(r, sub);
+		err = remove_subtree(r, sub, false);
 	}
 	if (!err)
 		err = tree_remove(r->c, r->t, path);
+	if (!err)
+		record_change(r->c, r->t, path, !is_root, perms, np);
 out:
 	free(kids);
 	free(sub);
+	free(perms);
 	return err;
 }
 
@@ -258,17 +276,14 @@ static int do_rm(struct req *r)
 	p = p ? node_dup(p) : NULL;
 	if (!p)
 		return ENOMEM;
-	err = remove_subtree(r, path);
+	err = remove_subtree(r, path, true);
 	if (err) {
 		node_free(p);
 		return err;
 	}
 	node_del_child(p, path_basename(path));
 	err = tree_store(r->c, r->t, p);
-	if (err)
-		return err;
-	record_change(r->c, r->t, path, true);
-	return ack(r);
+	return err ? err : ack(r);
 }
 
 static int do_directory(struct req *r)
@@ -294,15 +309,18 @@ static int do_directory_part(struct req *r)
 	struct node *n;
 	int err;
 
-	if (wire_split(r->data, r->len, vec, 2) != 2 ||
-	    wire_parse_uint(vec[1], UINT32_MAX, &off))
+	if (wire_split(r->data, r->len, vec, 2) != 2)
 		return EINVAL;
 	err = get_node(r, vec[0], PERM_READ, path, &n);
 	if (err)
 		return err;
-	if (off > n->clen)
-		return EINVAL;
+	/* Like Xen: a lenient decimal offset; past the end is an empty list. */
+	off = strtoul(vec[1], NULL, 10);
 	used = sprintf(buf, "%llu", (unsigned long long)n->gen) + 1;
+	if (off >= n->clen) {
+		buf[used++] = '\0';
+		return reply(r, buf, used);
+	}
 	/* Whole names only; an extra NUL marks the end of the list. */
 	for (k = n->children + off; k < n->children + n->clen; k += l) {
 		l = strnlen(k, n->children + n->clen - k) + 1;
@@ -320,7 +338,7 @@ static int do_get_perms(struct req *r)
 	char path[PATH_BUF], buf[XENSTORE_PAYLOAD_MAX];
 	unsigned int used = 0, i;
 	struct node *n;
-	int err = get_node(r, onearg(r), PERM_READ, path, &n);
+	int err = get_node_sp(r, onearg(r), PERM_READ, path, &n, true);
 
 	if (err)
 		return err;
@@ -336,7 +354,9 @@ static int do_set_perms(struct req *r)
 {
 	char path[PATH_BUF];
 	const char *vec[XENSTORE_PAYLOAD_MAX / 2];
-	struct perm perms[XENSTORE_PAYLOAD_MAX / 2];
+	struct perm perms[XENSTORE_PAYLOAD_MAX / 2],
+		old[XENSTORE_PAYLOAD_MAX / 2];
+	unsigned int old_n;
 	int num = wire_split(r->data, r->len, vec, XENSTORE_PAYLOAD_MAX / 2);
 	struct node *n;
 	int i, err;
@@ -348,14 +368,16 @@ static int do_set_perms(struct req *r)
 			return EINVAL;
 	num--;
 	if (!r->c->privileged &&
-	    quota_exceeded(domain_quota(r->c->domid, Q_PERMS), num - 1))
+	    quota_exceeded(domain_quota(r->c->domid, Q_PERMS), num))
 		return ENOSPC;
-	err = get_node(r, vec[0], PERM_WRITE | PERM_OWNER, path, &n);
+	err = get_node_sp(r, vec[0], PERM_WRITE | PERM_OWNER, path, &n, true);
 	if (err)
 		return err;
 	/* Only privileged callers may give a node away. */
 	if (!r->c->privileged && perms[0].id != n->perms[0].id)
 		return EPERM;
+	old_n = n->nperms < XENSTORE_PAYLOAD_MAX / 2 ? n->nperms : 0;
+	memcpy(old, n->perms, old_n * sizeof(*old));
 	n = node_dup(n);
 	if (!n || node_set_perms(n, perms, num)) {
 		node_free(n);
@@ -364,37 +386,37 @@ static int do_set_perms(struct req *r)
 	err = tree_store(r->c, r->t, n);
 	if (err)
 		return err;
-	record_change(r->c, r->t, path, false);
+	record_change(r->c, r->t, path, false, old, old_n);
 	return ack(r);
 }
 
-#define F_PRIV 1 /* dom0 / local socket only */
-#define F_TX 2	 /* honours the header's transaction id */
+#define F_PRIV 1  /* dom0 / local socket only */
+#define F_NOTID 2 /* ignores the header's transaction id */
 
 static const struct {
 	int (*fn)(struct req *r);
 	unsigned int flags;
 } handlers[KXS_TYPE_COUNT] = {
 	[XS_CONTROL] = { do_control, F_PRIV },
-	[XS_DIRECTORY] = { do_directory, F_TX },
-	[XS_READ] = { do_read, F_TX },
-	[XS_GET_PERMS] = { do_get_perms, F_TX },
-	[XS_WATCH] = { do_watch, 0 },
-	[XS_UNWATCH] = { do_unwatch, 0 },
+	[XS_DIRECTORY] = { do_directory, 0 },
+	[XS_READ] = { do_read, 0 },
+	[XS_GET_PERMS] = { do_get_perms, 0 },
+	[XS_WATCH] = { do_watch, F_NOTID },
+	[XS_UNWATCH] = { do_unwatch, F_NOTID },
 	[XS_TRANSACTION_START] = { do_transaction_start, 0 },
-	[XS_TRANSACTION_END] = { do_transaction_end, F_TX },
+	[XS_TRANSACTION_END] = { do_transaction_end, 0 },
 	[XS_INTRODUCE] = { do_introduce, F_PRIV },
 	[XS_RELEASE] = { do_release, F_PRIV },
 	[XS_GET_DOMAIN_PATH] = { do_get_domain_path, 0 },
-	[XS_WRITE] = { do_write, F_TX },
-	[XS_MKDIR] = { do_mkdir, F_TX },
-	[XS_RM] = { do_rm, F_TX },
-	[XS_SET_PERMS] = { do_set_perms, F_TX },
-	[XS_IS_DOMAIN_INTRODUCED] = { do_is_domain_introduced, 0 },
+	[XS_WRITE] = { do_write, 0 },
+	[XS_MKDIR] = { do_mkdir, 0 },
+	[XS_RM] = { do_rm, 0 },
+	[XS_SET_PERMS] = { do_set_perms, 0 },
+	[XS_IS_DOMAIN_INTRODUCED] = { do_is_domain_introduced, F_PRIV },
 	[XS_RESUME] = { do_resume, F_PRIV },
 	[XS_SET_TARGET] = { do_set_target, F_PRIV },
 	[XS_RESET_WATCHES] = { do_reset_watches, 0 },
-	[XS_DIRECTORY_PART] = { do_directory_part, F_TX },
+	[XS_DIRECTORY_PART] = { do_directory_part, 0 },
 	[KXS_GET_FEATURE] = { do_get_feature, 0 },
 	[KXS_SET_FEATURE] = { do_set_feature, F_PRIV },
 	[KXS_GET_QUOTA] = { do_get_quota, F_PRIV },
@@ -412,7 +434,7 @@ void process_message(struct conn *c, const struct xsd_sockmsg *hdr,
 		err = ENOSYS;
 	} else if ((handlers[hdr->type].flags & F_PRIV) && !c->privileged) {
 		err = EACCES;
-	} else if ((handlers[hdr->type].flags & F_TX) && hdr->tx_id &&
+	} else if (!(handlers[hdr->type].flags & F_NOTID) && hdr->tx_id &&
 		   !(r.t = trans_find(c, hdr->tx_id))) {
 		err = ENOENT;
 	} else {

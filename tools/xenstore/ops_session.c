@@ -69,8 +69,8 @@ int do_transaction_start(struct req *r)
 	uint32_t id;
 	int err;
 
-	if (r->h->tx_id)
-		return EBUSY;
+	if (r->t)
+		return EBUSY; /* no nesting */
 	err = trans_start(r->c, &id);
 	if (err)
 		return err;

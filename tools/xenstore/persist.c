@@ -65,6 +65,10 @@ int persist_save(const char *file)
 	if (!f)
 		return EIO;
 	err = fputs(MAGIC, f) < 0 ? EIO : save_node(f, "/");
+	if (!err)
+		err = save_node(f, "@introduceDomain");
+	if (!err)
+		err = save_node(f, "@releaseDomain");
 	if (fclose(f) && !err)
 		err = EIO;
 	if (!err && rename(tmp, file))
@@ -97,7 +101,7 @@ static int load_node(FILE *f, struct node **out)
 	    fread(path, len, 1, f) != 1)
 		return EIO;
 	path[len] = '\0';
-	if (path[0] != '/' || get_u32(f, &np) || np == 0 ||
+	if ((path[0] != '/' && path[0] != '@') || get_u32(f, &np) || np == 0 ||
 	    np > sizeof(perms) / sizeof(perms[0]))
 		return EIO;
 	for (i = 0; i < np; i++) {
@@ -146,7 +150,13 @@ int persist_load(const char *file)
 		err = load_node(f, &n);
 		if (err)
 			break;
-		if (strcmp(n->path, "/")) {
+		if (n->path[0] == '@') {
+			if (store_get(&db, n->path)) {
+				node_free(n);
+				err = EINVAL;
+				break;
+			}
+		} else if (strcmp(n->path, "/")) {
 			path_parent(n->path, parent);
 			p = store_get(&db, parent);
 			if (!p || store_get(&db, n->path) ||
@@ -173,6 +183,7 @@ int persist_load(const char *file)
 		db_reset();
 		return err ? err : EINVAL;
 	}
+	db_ensure_specials();
 	return 0;
 }
 
@@ -186,7 +197,7 @@ static void dump_node(FILE *f, const char *path, int depth)
 
 	if (!n)
 		return;
-	fprintf(f, "%*s%s = \"", depth, "", depth ? path_basename(path) : "/");
+	fprintf(f, "%*s%s = \"", depth, "", depth ? path_basename(path) : path);
 	for (i = 0; i < n->vlen; i++) {
 		unsigned char ch = n->value[i];
 
@@ -214,5 +225,7 @@ static void dump_node(FILE *f, const char *path, int depth)
 int persist_dump(FILE *f)
 {
 	dump_node(f, "/", 0);
+	dump_node(f, "@introduceDomain", 0);
+	dump_node(f, "@releaseDomain", 0);
 	return ferror(f) ? EIO : 0;
 }

@@ -52,6 +52,7 @@ void trans_free(struct transaction *t)
 	store_free(&t->seen);
 	for (ch = t->changes; ch; ch = next) {
 		next = ch->next;
+		free(ch->perms);
 		free(ch);
 	}
 	free(t);
@@ -154,7 +155,7 @@ int trans_end(struct conn *c, struct transaction *t, bool commit)
 		prev = ch;
 	}
 	for (t->changes = prev, ch = prev; ch; ch = ch->next)
-		watch_fire(ch->path, ch->recursive);
+		watch_fire(ch->path, ch->exact, ch->perms, ch->nperms);
 	trans_free(t);
 	return 0;
 }

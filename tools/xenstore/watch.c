@@ -2,9 +2,10 @@
 /*
  * Watches: a (path, token) pair per connection.  A change to a node fires
  * every watch on that node or on one of its ancestors; removing a subtree
- * also fires the watches set inside it.  Special watches ("@...") fire
- * only by name.  Unprivileged watchers get events only for nodes they
- * may read.
+ * fires, per removed node, the watches set exactly on it (children first)
+ * and then those on the subtree's root and above.  Special watches
+ * ("@...") fire only by name.  Unprivileged watchers get events only for
+ * nodes they may read.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -86,21 +87,34 @@ static bool is_below(const char *child, const char *path)
 	       (child[l] == '\0' || child[l] == '/');
 }
 
-/* Nearest existing node at or above path, for the read check. */
-static const struct node *visible_node(const char *path)
+static bool perms_allow_read(const struct conn *c, const struct perm *p,
+			     unsigned int n)
 {
-	char buf[XENSTORE_ABS_PATH_MAX + 64];
+	struct node tmp = { .perms = (struct perm *)p, .nperms = n };
+
+	return p && n && (perm_for(c, &tmp) & PERM_READ);
+}
+
+/*
+ * An unprivileged watcher hears of a change if it could read the node
+ * before the change (old perms), can read it now, or can read its parent.
+ */
+static bool watch_permitted(const struct conn *c, const char *path,
+			    const struct perm *perms, unsigned int nperms)
+{
+	char parent[XENSTORE_ABS_PATH_MAX + 64];
 	const struct node *n;
 
-	if (strlen(path) >= sizeof(buf))
-		return NULL;
-	strcpy(buf, path);
-	for (;;) {
-		n = store_get(&db, buf);
-		if (n || !strcmp(buf, "/"))
-			return n;
-		path_parent(buf, buf);
-	}
+	if (c->privileged || perms_allow_read(c, perms, nperms))
+		return true;
+	n = store_get(&db, path);
+	if (n && (perm_for(c, n) & PERM_READ))
+		return true;
+	if (strlen(path) >= sizeof(parent))
+		return false;
+	path_parent(path, parent);
+	n = store_get(&db, parent);
+	return n && (perm_for(c, n) & PERM_READ);
 }
 
 static void send_event(struct conn *c, struct watch *w, const char *path)
@@ -112,33 +126,35 @@ static void send_event(struct conn *c, struct watch *w, const char *path)
 	conn_send_event(c, p, w->token);
 }
 
-void watch_fire(const char *path, bool recursive)
+void watch_fire(const char *path, bool exact, const struct perm *perms,
+		unsigned int nperms)
 {
-	const struct node *n = visible_node(path);
 	struct conn *c;
 	struct watch *w;
 
 	for (c = conn_list; c; c = c->next) {
-		if (!c->privileged && (!n || !(perm_for(c, n) & PERM_READ)))
+		if (!watch_permitted(c, path, perms, nperms))
 			continue;
 		for (w = c->watches; w; w = w->next) {
-			if (w->path[0] == '@')
-				continue;
-			if (is_below(path, w->path))
+			if (exact ? !strcmp(path, w->path)
+				  : is_below(path, w->path))
 				send_event(c, w, path);
-			else if (recursive && is_below(w->path, path))
-				send_event(c, w, w->path);
 		}
 	}
 }
 
 void watch_fire_special(const char *name)
 {
+	const struct node *n = store_get(&db, name);
 	struct conn *c;
 	struct watch *w;
 
-	for (c = conn_list; c; c = c->next)
+	for (c = conn_list; c; c = c->next) {
+		/* the special node's permissions say who may hear of it */
+		if (!c->privileged && (!n || !(perm_for(c, n) & PERM_READ)))
+			continue;
 		for (w = c->watches; w; w = w->next)
 			if (!strcmp(w->path, name))
 				conn_send_event(c, name, w->token);
+	}
 }

@@ -211,7 +211,9 @@ bool wire_header_valid(const struct xsd_sockmsg *h);
 /* ---- transaction.c ---- */
 struct change {
 	struct change *next;
-	bool recursive;
+	bool exact;
+	unsigned int nperms;
+	struct perm *perms; /* permissions before the change, or NULL */
 	char path[];
 };
 
@@ -242,6 +244,7 @@ extern uint64_t db_gen;
 extern bool db_dirty;
 void db_init(void);
 void db_reset(void);
+void db_ensure_specials(void);
 struct node *tree_lookup(struct conn *c, struct transaction *t,
 			 const char *path);
 /* Stores n (taking ownership), accounting node ownership. */
@@ -250,8 +253,15 @@ int tree_remove(struct conn *c, struct transaction *t, const char *path);
 unsigned int perm_for(const struct conn *c, const struct node *n);
 int canon_path(const struct conn *c, const char *in, char *out,
 	       bool allow_special);
+/*
+ * Fires (or, inside a transaction, queues until commit) the watches for a
+ * change of path.  exact: only watches on path itself (a node removed
+ * below the root of an RM); otherwise watches on path and its ancestors.
+ * perms: the node's permissions before the change, so a watcher that
+ * just lost access still hears of it.
+ */
 void record_change(struct conn *c, struct transaction *t, const char *path,
-		   bool recursive);
+		   bool exact, const struct perm *perms, unsigned int nperms);
 
 /* ---- watch.c ---- */
 struct watch {
@@ -265,8 +275,8 @@ int watch_add(struct conn *c, const char *path, const char *token,
 	      unsigned int rel_off);
 int watch_del(struct conn *c, const char *path, const char *token);
 void watch_free_all(struct conn *c);
-/* Fires watches for a change to path; recursive for a removed subtree. */
-void watch_fire(const char *path, bool recursive);
+void watch_fire(const char *path, bool exact, const struct perm *perms,
+		unsigned int nperms);
 void watch_fire_special(const char *name);
 
 /* ---- ops.c ---- */
