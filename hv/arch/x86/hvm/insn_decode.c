@@ -620,92 +620,6 @@ static uint8_t operand_bytes(const struct x86_insn *o, enum x86_mode mode,
  * Group opcodes: validity and immediates that depend on ModRM.reg.
  * Returns the updated attributes or -EINVAL.
  */
-static int group_attr(struct x86_insn *o, enum x86_mode mode, unsigned int a)
-{
-	int attr = a;
-	unsigned int reg = (o->modrm >> 3) & 7, mod = o->modrm >> 6;
-
-	if (o->map == 1) {
-		switch (o->opcode) {
-		case 0xf6: /* TEST Eb, imm8 (/0, and its alias /1) */
-			return reg < 2 ? attr | A_I8 : attr;
-		case 0xf7: /* TEST Ev, imm */
-			return reg < 2 ? attr | A_IZ : attr;
-		case 0xfe: /* INC/DEC Eb */
-			return reg < 2 ? attr | A_BYTE : -EINVAL;
-		case 0xff:
-			if (reg == 7)
-				return -EINVAL;
-			if (reg == 3 || reg == 5)
-				return attr | A_MEM; /* far CALL/JMP m16:xx */
-			if (reg == 2 || reg == 4 || reg == 6)
-				return attr | A_D64; /* near CALL/JMP, PUSH */
-			return attr;
-		case 0xc6: /* MOV Eb, imm8; XABORT imm8 */
-			if (reg == 0 || o->modrm == 0xf8)
-				return attr | A_I8 | A_BYTE;
-			return -EINVAL;
-		case 0xc7: /* MOV Ev, imm; XBEGIN rel */
-			if (reg == 0 || o->modrm == 0xf8)
-				return attr | A_IZ;
-			return -EINVAL;
-		case 0x8f: /* POP Ev */
-			return reg == 0 ? attr | A_D64 : -EINVAL;
-		}
-		return attr;
-	}
-	if (o->map != 2)
-		return attr;
-	switch (o->opcode) {
-	case 0x00: /* SLDT STR LLDT LTR VERR VERW */
-		return reg < 6 ? attr : -EINVAL;
-	case 0x01:
-		/* SWAPGS exists only in 64-bit mode. */
-		if (o->modrm == 0xf8 && mode != X86_MODE_LONG)
-			return -EINVAL;
-		return attr;
-	case 0x78:
-		/* EXTRQ (66, /0) and INSERTQ (F2) take imm8, imm8. */
-		if (o->repne || (o->opsize && !o->rep))
-			return attr | A_I16;
-		return attr;
-	case 0x71: /* PSRLW/PSRAW/PSLLW imm8: /2 /4 /6 */
-	case 0x72: /* PSRLD/PSRAD/PSLLD imm8: /2 /4 /6 */
-		return reg == 2 || reg == 4 || reg == 6 ? attr : -EINVAL;
-	case 0x73: /* PSRLQ /2, PSRLDQ /3, PSLLQ /6, PSLLDQ /7 */
-		return reg == 2 || reg == 3 || reg == 6 || reg == 7 ? attr
-								    : -EINVAL;
-	case 0xae:
-		/* Without a prefix only the fences (/5-/7) have a register form. */
-		if (mod == 3 && reg < 5 && !o->opsize && !o->rep && !o->repne)
-			return -EINVAL;
-		return attr;
-	case 0xb8:
-		return o->rep ? attr : -EINVAL;
-	case 0xa6: /* C0 MONTMUL, C8 XSHA1, D0 XSHA256 */
-		return o->modrm == 0xc0 || o->modrm == 0xc8 || o->modrm == 0xd0
-			       ? attr
-			       : -EINVAL;
-	case 0xa7: /* C0 XSTORE, C8-E8 XCRYPT{ECB,CBC,CTR,CFB,OFB} */
-		return o->modrm >= 0xc0 && o->modrm <= 0xe8 && !(o->modrm & 7)
-			       ? attr
-			       : -EINVAL;
-	case 0xba: /* BT/BTS/BTR/BTC Ev, imm8 */
-		return reg >= 4 ? attr | A_I8 : -EINVAL;
-	case 0xc7:
-		/*
-		 * /1 CMPXCHG8B/16B, /3 XRSTORS, /4 XSAVEC, /5 XSAVES: memory;
-		 * /6 VMPTRLD.. or RDRAND, /7 VMPTRST or RDSEED/RDPID.
-		 */
-		if (reg == 0 || reg == 2)
-			return -EINVAL;
-		if (reg < 6 && mod == 3)
-			return -EINVAL;
-		return attr;
-	}
-	return attr;
-}
-
 /*
  * Mandatory prefixes.  In the SSE part of the 0F map and in the legacy
  * (non-VEX) 0F 38 / 0F 3A maps, the last of F2/F3 (else 66, else none)
@@ -797,6 +711,125 @@ static unsigned int prefix_class(const struct x86_insn *o)
 	return o->opsize ? P66 : PN;
 }
 
+/* Legacy 0F 38 instructions that exist only with a memory or register operand. */
+static int map_0f38_forms(const struct x86_insn *o, int attr)
+{
+	unsigned int cls = prefix_class(o);
+
+	switch (o->opcode) {
+	case 0x80: /* INVEPT */
+	case 0x81: /* INVVPID */
+	case 0x82: /* INVPCID */
+	case 0xd8: /* AES*WIDE*KL */
+	case 0xf5: /* WRUSS */
+	case 0xf8: /* MOVDIR64B, ENQCMD, ENQCMDS */
+	case 0xf9: /* MOVDIRI */
+	case 0xfc: /* AADD, AAND, AOR, AXOR */
+		return attr | A_MEM;
+	case 0xdd: /* AESENCLAST (66); AESDEC128KL (F3, memory only) */
+	case 0xde:
+	case 0xdf:
+		return cls == PF3 ? attr | A_MEM : attr;
+	case 0xf0: /* MOVBE (memory); CRC32 (F2) */
+	case 0xf1:
+		return cls == PF2 ? attr : attr | A_MEM;
+	case 0xf6: /* WRSS (memory); ADCX (66), ADOX (F3) */
+		return cls == PN ? attr | A_MEM : attr;
+	case 0xfa: /* ENCODEKEY128 */
+	case 0xfb: /* ENCODEKEY256 */
+		return attr | A_REG;
+	}
+	return attr;
+}
+
+static int group_attr(struct x86_insn *o, enum x86_mode mode, unsigned int a)
+{
+	int attr = a;
+	unsigned int reg = (o->modrm >> 3) & 7, mod = o->modrm >> 6;
+
+	if (o->map == 1) {
+		switch (o->opcode) {
+		case 0xf6: /* TEST Eb, imm8 (/0, and its alias /1) */
+			return reg < 2 ? attr | A_I8 : attr;
+		case 0xf7: /* TEST Ev, imm */
+			return reg < 2 ? attr | A_IZ : attr;
+		case 0xfe: /* INC/DEC Eb */
+			return reg < 2 ? attr | A_BYTE : -EINVAL;
+		case 0xff:
+			if (reg == 7)
+				return -EINVAL;
+			if (reg == 3 || reg == 5)
+				return attr | A_MEM; /* far CALL/JMP m16:xx */
+			if (reg == 2 || reg == 4 || reg == 6)
+				return attr | A_D64; /* near CALL/JMP, PUSH */
+			return attr;
+		case 0xc6: /* MOV Eb, imm8; XABORT imm8 */
+			if (reg == 0 || o->modrm == 0xf8)
+				return attr | A_I8 | A_BYTE;
+			return -EINVAL;
+		case 0xc7: /* MOV Ev, imm; XBEGIN rel */
+			if (reg == 0 || o->modrm == 0xf8)
+				return attr | A_IZ;
+			return -EINVAL;
+		case 0x8f: /* POP Ev */
+			return reg == 0 ? attr | A_D64 : -EINVAL;
+		}
+		return attr;
+	}
+	if (o->map == 3)
+		return map_0f38_forms(o, attr);
+	if (o->map != 2)
+		return attr;
+	switch (o->opcode) {
+	case 0x00: /* SLDT STR LLDT LTR VERR VERW */
+		return reg < 6 ? attr : -EINVAL;
+	case 0x01:
+		/* SWAPGS exists only in 64-bit mode. */
+		if (o->modrm == 0xf8 && mode != X86_MODE_LONG)
+			return -EINVAL;
+		return attr;
+	case 0x78:
+		/* EXTRQ (66, /0) and INSERTQ (F2) take imm8, imm8. */
+		if (o->repne || (o->opsize && !o->rep))
+			return attr | A_I16;
+		return attr;
+	case 0x71: /* PSRLW/PSRAW/PSLLW imm8: /2 /4 /6 */
+	case 0x72: /* PSRLD/PSRAD/PSLLD imm8: /2 /4 /6 */
+		return reg == 2 || reg == 4 || reg == 6 ? attr : -EINVAL;
+	case 0x73: /* PSRLQ /2, PSRLDQ /3, PSLLQ /6, PSLLDQ /7 */
+		return reg == 2 || reg == 3 || reg == 6 || reg == 7 ? attr
+								    : -EINVAL;
+	case 0xae:
+		/* Without a prefix only the fences (/5-/7) have a register form. */
+		if (mod == 3 && reg < 5 && !o->opsize && !o->rep && !o->repne)
+			return -EINVAL;
+		return attr;
+	case 0xb8:
+		return o->rep ? attr : -EINVAL;
+	case 0xa6: /* C0 MONTMUL, C8 XSHA1, D0 XSHA256 */
+		return o->modrm == 0xc0 || o->modrm == 0xc8 || o->modrm == 0xd0
+			       ? attr
+			       : -EINVAL;
+	case 0xa7: /* C0 XSTORE, C8-E8 XCRYPT{ECB,CBC,CTR,CFB,OFB} */
+		return o->modrm >= 0xc0 && o->modrm <= 0xe8 && !(o->modrm & 7)
+			       ? attr
+			       : -EINVAL;
+	case 0xba: /* BT/BTS/BTR/BTC Ev, imm8 */
+		return reg >= 4 ? attr | A_I8 : -EINVAL;
+	case 0xc7:
+		/*
+		 * /1 CMPXCHG8B/16B, /3 XRSTORS, /4 XSAVEC, /5 XSAVES: memory;
+		 * /6 VMPTRLD.. or RDRAND, /7 VMPTRST or RDSEED/RDPID.
+		 */
+		if (reg == 0 || reg == 2)
+			return -EINVAL;
+		if (reg < 6 && mod == 3)
+			return -EINVAL;
+		return attr;
+	}
+	return attr;
+}
+
 static int decode_opcode(struct dec *d, struct x86_insn *o, enum x86_mode mode,
 			 unsigned int *attr)
 {
@@ -841,7 +874,7 @@ static int decode_opcode(struct dec *d, struct x86_insn *o, enum x86_mode mode,
 				  : map_0f3a_prefixes)[o->opcode] &
 		      prefix_class(o)))
 			return -EINVAL;
-		*attr = A_MODRM | (op == 0x3a ? A_I8 : 0);
+		*attr = A_MODRM | (op == 0x3a ? A_I8 : A_SPECIAL);
 		return 0;
 	}
 	if (op == 0x0f) {
@@ -852,6 +885,41 @@ static int decode_opcode(struct dec *d, struct x86_insn *o, enum x86_mode mode,
 		return -EINVAL;
 	*attr = attr_0f(op);
 	return 0;
+}
+
+/* 3DNow! (0F 0F /r ib): the trailing byte selects the operation. */
+static bool three_dnow_defined(uint64_t suffix)
+{
+	switch (suffix) {
+	case 0x0c: /* PI2FW */
+	case 0x0d: /* PI2FD */
+	case 0x1c: /* PF2IW */
+	case 0x1d: /* PF2ID */
+	case 0x86: /* PFRCPV (Geode) */
+	case 0x87: /* PFRSQRTV (Geode) */
+	case 0x8a: /* PFNACC */
+	case 0x8e: /* PFPNACC */
+	case 0x90: /* PFCMPGE */
+	case 0x94: /* PFMIN */
+	case 0x96: /* PFRCP */
+	case 0x97: /* PFRSQRT */
+	case 0x9a: /* PFSUB */
+	case 0x9e: /* PFADD */
+	case 0xa0: /* PFCMPGT */
+	case 0xa4: /* PFMAX */
+	case 0xa6: /* PFRCPIT1 */
+	case 0xa7: /* PFRSQIT1 */
+	case 0xaa: /* PFSUBR */
+	case 0xae: /* PFACC */
+	case 0xb0: /* PFCMPEQ */
+	case 0xb4: /* PFMUL */
+	case 0xb6: /* PFRCPIT2 */
+	case 0xb7: /* PMULHRW */
+	case 0xbb: /* PSWAPD */
+	case 0xbf: /* PAVGUSB */
+		return true;
+	}
+	return false;
 }
 
 int x86_decode(const uint8_t *bytes, size_t avail, enum x86_mode mode,
@@ -933,6 +1001,9 @@ int x86_decode(const uint8_t *bytes, size_t avail, enum x86_mode mode,
 		out->imm = v;
 		out->imm_size = isize;
 	}
+	if (out->map == 2 && out->opcode == 0x0f && !out->vex && !out->evex &&
+	    !three_dnow_defined(out->imm))
+		return -EINVAL;
 	out->len = d.pos;
 	return d.pos;
 }
