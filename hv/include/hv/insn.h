@@ -99,4 +99,41 @@ struct x86_insn {
 int x86_decode(const uint8_t *bytes, size_t avail, enum x86_mode mode,
 	       struct x86_insn *out);
 
+#ifdef HV_INSN_INTERNAL
+/*
+ * Shared by hv/arch/x86/hvm/insn_*.c only: opcode attributes and the
+ * tables/rules that produce them.
+ */
+#define A_MODRM 0x0001	 /* ModRM (and maybe SIB/displacement) follows */
+#define A_I8 0x0002	 /* 8-bit immediate or rel8 */
+#define A_I16 0x0004	 /* 16-bit immediate */
+#define A_IZ 0x0008	 /* imm16/rel16 or imm32/rel32 by operand size */
+#define A_IV 0x0010	 /* imm16/32/64 by operand size (MOV r, imm) */
+#define A_BYTE 0x0020	 /* byte operand */
+#define A_D64 0x0040	 /* defaults to 64-bit operands in long mode */
+#define A_F64 0x0080	 /* always 64-bit in long mode, 32-bit otherwise */
+#define A_INV64 0x0100	 /* #UD in 64-bit mode */
+#define A_INV 0x0200	 /* #UD everywhere */
+#define A_MEM 0x0400	 /* register form (mod = 11) is #UD */
+#define A_REGONLY 0x0800 /* ModRM always names registers (MOV CR/DR) */
+#define A_SPECIAL 0x1000 /* escape, group or other case needing code */
+#define A_I32 0x2000	 /* 32-bit immediate (XOP map 0A) */
+#define A_REG 0x4000	 /* memory form (mod != 11) is #UD */
+
+/* Mandatory-prefix classes: the last of F2/F3, else 66, else none. */
+#define PN 0x1	/* no mandatory prefix */
+#define P66 0x2 /* 66 */
+#define PF3 0x4 /* F3 */
+#define PF2 0x8 /* F2 */
+
+unsigned int x86_attr_onebyte(uint8_t op);
+unsigned int x86_attr_0f(uint8_t op);
+int x86_group_onebyte(const struct x86_insn *o, unsigned int attr);
+int x86_group_0f(const struct x86_insn *o, enum x86_mode mode,
+		 unsigned int attr);
+unsigned int x86_prefix_class(const struct x86_insn *o);
+bool x86_prefix_ok(unsigned int map, uint8_t op, unsigned int cls);
+bool x86_3dnow_defined(uint64_t suffix);
+#endif
+
 #endif
