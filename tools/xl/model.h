@@ -1,0 +1,381 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Krypton xl: the typed domain model.
+ *
+ * It mirrors the field names, order and defaults of Xen 4.17's
+ * libxl_domain_config (tools/libs/light/libxl_types.idl), because
+ * `xl -N create` prints it as JSON and tools read that output.  Every
+ * field starts at its "default" value; the JSON writer omits fields
+ * still at their default, the way libxl's generated code does.
+ */
+#ifndef KRYPTON_XL_MODEL_H
+#define KRYPTON_XL_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* ---- the domain model (cfg_model.c) ---- */
+
+typedef int8_t defbool; /* 0 default, 1 true, -1 false */
+#define DB_SET(b, v) ((b) = (v) ? 1 : -1)
+#define MEMKB_DEFAULT UINT64_MAX
+
+struct bitmap {
+	int nbits;
+	uint8_t *map;
+};
+
+struct strlist {
+	int n;
+	char **v;
+};
+
+enum domain_type {
+	DT_INVALID = -1,
+	DT_HVM = 1,
+	DT_PV = 2,
+	DT_PVH = 3,
+};
+
+enum action {
+	ACT_DESTROY = 1,
+	ACT_RESTART,
+	ACT_RESTART_RENAME,
+	ACT_PRESERVE,
+	ACT_COREDUMP_DESTROY,
+	ACT_COREDUMP_RESTART,
+	ACT_SOFT_RESET,
+};
+
+enum disk_format {
+	DF_UNKNOWN,
+	DF_QCOW,
+	DF_QCOW2,
+	DF_VHD,
+	DF_RAW,
+	DF_EMPTY,
+	DF_QED
+};
+enum disk_backend {
+	DB_UNKNOWN,
+	DB_PHY,
+	DB_TAP,
+	DB_QDISK,
+	DB_STANDALONE
+};
+
+struct vnc_info {
+	defbool enable;
+	char *listen;
+	char *passwd;
+	int display;
+	defbool findunused;
+};
+
+struct sdl_info {
+	defbool enable;
+	defbool opengl;
+	char *display;
+	char *xauthority;
+};
+
+struct spice_info {
+	defbool enable;
+	int port;
+	int tls_port;
+	char *host;
+	defbool disable_ticketing;
+	char *passwd;
+	defbool agent_mouse;
+	defbool vdagent;
+	defbool clipboard_sharing;
+	int usbredirection;
+	char *image_compression;
+	char *streaming_video;
+};
+
+struct device_disk {
+	char *backend_domname;
+	char *pdev_path;
+	char *vdev;
+	int backend; /* enum disk_backend */
+	int format;  /* enum disk_format */
+	char *script;
+	int removable;
+	int readwrite;
+	int is_cdrom;
+	bool direct_io_safe;
+	defbool discard_enable;
+	int specification; /* 0 unknown, 1 xen, 2 virtio */
+	defbool colo_enable;
+	char *colo_host;
+	int colo_port;
+	char *colo_export;
+	char *active_disk;
+	char *hidden_disk;
+	defbool trusted;
+	int line; /* where it came from, for messages */
+};
+
+enum nic_type {
+	NIC_UNKNOWN,
+	NIC_VIF_IOEMU,
+	NIC_VIF
+};
+
+struct device_nic {
+	char *backend_domname;
+	int devid;
+	int mtu;
+	char *model;
+	uint8_t mac[6];
+	char *ip;
+	char *bridge;
+	char *ifname;
+	char *script;
+	int nictype;
+	uint64_t rate_bytes_per_interval;
+	uint32_t rate_interval_usecs;
+	char *gatewaydev;
+	char *coloft_forwarddev;
+	defbool trusted;
+	bool mac_given;
+	int line;
+};
+
+struct device_pci {
+	int func, dev, bus, domain;
+	uint32_t vdevfn;
+	uint32_t vfunc_mask;
+	bool msitranslate, power_mgmt, permissive, seize;
+	int rdm_policy; /* -1 invalid (default), 0 strict, 1 relaxed */
+	char *name;
+};
+
+struct device_vfb {
+	char *backend_domname;
+	int devid;
+	struct vnc_info vnc;
+	struct sdl_info sdl;
+	char *keymap;
+};
+
+struct device_vkb {
+	int devid;
+};
+
+enum chan_conn {
+	CHAN_UNKNOWN,
+	CHAN_PTY,
+	CHAN_SOCKET
+};
+
+struct device_channel {
+	char *backend_domname;
+	int devid;
+	char *name;
+	int connection;
+	char *path;
+};
+
+struct device_vtpm {
+	char *backend_domname;
+	int devid;
+	uint8_t uuid[16];
+};
+
+struct device_p9 {
+	char *backend_domname;
+	char *tag;
+	char *path;
+	char *security_model;
+	int devid;
+};
+
+struct ioport_range {
+	uint32_t first, number;
+};
+
+struct iomem_range {
+	uint64_t start, number, gfn;
+};
+
+struct sched_params {
+	int weight, cap, period, budget, extratime, slice, latency;
+};
+
+struct hvm_info {
+	char *firmware;
+	int bios; /* 0 unknown, 1 rombios, 2 seabios, 3 ovmf */
+	defbool pae;
+	defbool acpi_s3, acpi_s4, acpi_laptop_slate;
+	defbool nx;
+	defbool viridian;
+	struct bitmap viridian_enable, viridian_disable;
+	defbool hpet, vpt_align;
+	uint64_t mmio_hole_memkb;
+	defbool altp2m;
+	char *system_firmware;
+	char *smbios_firmware;
+	char *acpi_firmware;
+	int hdtype; /* 1 ide (default), 2 ahci */
+	defbool nographic;
+	int vga_kind; /* 0 unknown, 1 cirrus, 2 std, 3 none, 4 qxl */
+	struct vnc_info vnc;
+	char *keymap;
+	struct sdl_info sdl;
+	struct spice_info spice;
+	defbool gfx_passthru;
+	int gfx_passthru_kind;
+	char *serial;
+	char *boot;
+	defbool usb;
+	int usbversion;
+	char *usbdevice;
+	defbool vkb_device;
+	char *soundhw;
+	defbool xen_platform_pci;
+	struct strlist usbdevice_list;
+	int vendor_device;
+	struct strlist serial_list;
+	int rdm_strategy; /* 0 ignore, 1 host */
+	int rdm_policy;	  /* -1 invalid */
+	uint64_t rdm_mem_boundary_memkb;
+	uint64_t mca_caps;
+};
+
+struct pv_info {
+	uint64_t slack_memkb;
+	defbool e820_host;
+};
+
+struct pvh_info {
+	defbool pvshim;
+	char *pvshim_path;
+	char *pvshim_cmdline;
+	char *pvshim_extra;
+};
+
+struct create_info {
+	int type; /* enum domain_type */
+	defbool hap;
+	defbool oos;
+	char *ssid_label;
+	char *name;
+	uint8_t uuid[16];
+	char *pool_name;
+	defbool run_hotplug_scripts;
+	defbool driver_domain;
+	int passthrough; /* 0 default .. 4 share_pt */
+	defbool xend_suspend_evtchn_compat;
+};
+
+struct build_info {
+	int max_vcpus;
+	struct bitmap avail_vcpus;
+	int num_vcpu_hard_affinity;
+	struct bitmap *vcpu_hard_affinity;
+	int num_vcpu_soft_affinity;
+	struct bitmap *vcpu_soft_affinity;
+	defbool numa_placement;
+	int tsc_mode;
+	uint64_t max_memkb, target_memkb, video_memkb, shadow_memkb;
+	uint32_t rtc_timeoffset;
+	char *exec_ssid_label;
+	defbool localtime;
+	defbool disable_migrate;
+	char *blkdev_start;
+	uint32_t max_grant_frames, max_maptrack_frames;
+	int max_grant_version;
+	int device_model_version;
+	defbool device_model_stubdomain;
+	uint64_t stubdomain_memkb;
+	char *stubdomain_kernel, *stubdomain_cmdline, *stubdomain_ramdisk;
+	char *device_model;
+	char *device_model_ssid_label;
+	char *device_model_user;
+	struct strlist extra, extra_pv, extra_hvm;
+	struct sched_params sched;
+	int num_ioports;
+	struct ioport_range *ioports;
+	int num_irqs;
+	uint32_t *irqs;
+	int num_iomem;
+	struct iomem_range *iomem;
+	defbool claim_mode;
+	uint32_t event_channels;
+	char *kernel, *cmdline, *ramdisk, *device_tree;
+	defbool acpi;
+	char *bootloader;
+	struct strlist bootloader_args;
+	int timer_mode; /* -1 default */
+	defbool nested_hvm;
+	defbool apic;
+	defbool dm_restrict;
+	int tee;
+	int type; /* selects u below */
+	struct hvm_info hvm;
+	struct pv_info pv;
+	struct pvh_info pvh;
+	int gic_version;
+	int vuart;
+	defbool msr_relaxed;
+	int altp2m;
+	int vmtrace_buf_kb;
+	defbool vpmu;
+};
+
+struct domain_config {
+	struct create_info c;
+	struct build_info b;
+	int num_disks;
+	struct device_disk *disks;
+	int num_nics;
+	struct device_nic *nics;
+	int num_pcidevs;
+	struct device_pci *pcidevs;
+	int num_dtdevs;
+	char **dtdevs;
+	int num_vfbs;
+	struct device_vfb *vfbs;
+	int num_vkbs;
+	struct device_vkb *vkbs;
+	int num_vtpms;
+	struct device_vtpm *vtpms;
+	int num_p9s;
+	struct device_p9 *p9s;
+	int num_channels;
+	struct device_channel *channels;
+	int on_poweroff, on_reboot, on_watchdog, on_crash, on_soft_reset;
+	/* Krypton's plan: the type the domain will actually run as. */
+	int planned_type;
+};
+
+void dc_init(struct domain_config *dc);
+void dc_free(struct domain_config *dc);
+void disk_init(struct device_disk *d);
+void disk_free(struct device_disk *d);
+void nic_init(struct device_nic *n);
+void nic_free(struct device_nic *n);
+void vnc_init(struct vnc_info *v);
+void sdl_init(struct sdl_info *s);
+void build_info_init_type(struct build_info *b, int type);
+void strlist_add(struct strlist *l, const char *s);
+void strlist_free(struct strlist *l);
+int bitmap_alloc(struct bitmap *b, int nbits);
+void bitmap_free(struct bitmap *b);
+void bitmap_set(struct bitmap *b, int bit);
+void bitmap_reset(struct bitmap *b, int bit);
+bool bitmap_test(const struct bitmap *b, int bit);
+void bitmap_set_any(struct bitmap *b);
+bool bitmap_empty(const struct bitmap *b);
+void *xcalloc(size_t n, size_t sz);
+void *xrealloc(void *p, size_t sz);
+char *xstrdup(const char *s);
+void replace_string(char **dst, const char *val);
+#define ARRAY_GROW(arr, count) \
+	(arr = xrealloc(arr, sizeof(*(arr)) * ((count) + 1)), &(arr)[(count)++])
+
+#endif
