@@ -180,8 +180,8 @@ int canon_path(const struct conn *c, const char *in, char *out,
 	uint32_t domid = c ? c->domid : 0;
 
 	if (in[0] == '@') {
-		if (!allow_special || len > XENSTORE_REL_PATH_MAX ||
-		    !valid_chars(in))
+		/* Xen checks only the length of special names */
+		if (!allow_special || len > XENSTORE_REL_PATH_MAX)
 			return EINVAL;
 		memcpy(out, in, len + 1);
 		return 0;

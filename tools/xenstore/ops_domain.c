@@ -39,15 +39,24 @@ int do_introduce(struct req *r)
 
 	if (wire_split(r->data, r->len, vec, 3) != 3 ||
 	    parse_domid(vec[0], &domid) || domid == 0 ||
-	    wire_parse_uint(vec[2], UINT32_MAX, &port))
+	    wire_parse_uint(vec[2], UINT32_MAX, &port) || port == 0)
 		return EINVAL;
 	errno = 0;
 	mfn = strtoull(vec[1], &end, 10);
 	if (errno || *end || end == vec[1])
 		return EINVAL;
 	d = introduced(domid);
-	if (d)
-		return d->mfn == mfn ? ack(r) : EEXIST;
+	if (d) {
+		/* As in Xen: re-introducing rebinds the event channel and
+		 * resets the connection, without a new @introduceDomain. */
+		d->port = port;
+		if (d->conn) {
+			watch_free_all(d->conn);
+			while (d->conn->trans)
+				trans_end(d->conn, d->conn->trans, false);
+		}
+		return ack(r);
+	}
 	d = domain_get(domid);
 	if (!d)
 		return ENOMEM;
@@ -97,11 +106,15 @@ int do_get_domain_path(struct req *r)
 
 int do_is_domain_introduced(struct req *r)
 {
-	uint32_t domid;
+	const char *arg = onearg(r);
+	unsigned long domid;
 
-	if (parse_domid(onearg(r), &domid))
+	if (!arg || wire_parse_uint(arg, 0xffff, &domid))
 		return EINVAL;
-	return reply_str(r, domid == 0 || introduced(domid) ? "T" : "F");
+	/* dom0 and DOMID_SELF (0x7ff0) always count as introduced */
+	return reply_str(r, domid == 0 || domid == 0x7ff0 || introduced(domid)
+				    ? "T"
+				    : "F");
 }
 
 int do_resume(struct req *r)
@@ -109,7 +122,7 @@ int do_resume(struct req *r)
 	struct domain *d;
 	uint32_t domid;
 
-	if (parse_domid(onearg(r), &domid))
+	if (parse_domid(onearg(r), &domid) || domid == 0)
 		return EINVAL;
 	d = introduced(domid);
 	if (!d)

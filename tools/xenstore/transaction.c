@@ -23,9 +23,9 @@ int trans_start(struct conn *c, uint32_t *id)
 {
 	struct transaction *t;
 
+	/* Xen compares the count before adding: quota + 1 fit. */
 	if (!c->privileged &&
-	    quota_exceeded(domain_quota(c->domid, Q_TRANSACTIONS),
-			   c->ntrans + 1))
+	    quota_exceeded(domain_quota(c->domid, Q_TRANSACTIONS), c->ntrans))
 		return ENOSPC;
 	t = calloc(1, sizeof(*t));
 	if (!t)

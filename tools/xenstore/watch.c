@@ -20,8 +20,9 @@ int watch_add(struct conn *c, const char *path, const char *token,
 	for (w = c->watches; w; w = w->next)
 		if (!strcmp(w->path, path) && !strcmp(w->token, token))
 			return EEXIST;
+	/* Xen compares the count before adding: quota + 1 watches fit. */
 	if (!c->privileged &&
-	    quota_exceeded(domain_quota(c->domid, Q_WATCHES), c->nwatches + 1))
+	    quota_exceeded(domain_quota(c->domid, Q_WATCHES), c->nwatches))
 		return E2BIG;
 	w = calloc(1, sizeof(*w));
 	if (!w)

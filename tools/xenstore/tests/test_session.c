@@ -253,14 +253,16 @@ static void quotas(void **state)
 	memcpy(big, "a\0", 2);
 	assert_string_equal(tc_req(d5, XS_WRITE, 0, big, sizeof(big)),
 			    "ENOSPC");
-	/* watches */
+	/* watches and transactions: like Xen, the count before adding is
+	 * compared, so quota + 1 fit */
 	assert_string_equal(WATCH(d5, "a", "1"), "OK");
 	assert_string_equal(WATCH(d5, "a", "2"), "OK");
-	assert_string_equal(WATCH(d5, "a", "3"), "E2BIG");
-	/* transactions */
+	assert_string_equal(WATCH(d5, "a", "3"), "OK");
+	assert_string_equal(WATCH(d5, "a", "4"), "E2BIG");
 	ts[0] = tx_start(d5);
 	ts[1] = tx_start(d5);
-	assert_true(ts[0] && ts[1]);
+	ts[2] = tx_start(d5);
+	assert_true(ts[0] && ts[1] && ts[2]);
 	assert_string_equal(tc_req(d5, XS_TRANSACTION_START, 0, S("")),
 			    "ENOSPC");
 	/* permissions per node */
@@ -330,11 +332,20 @@ static void domains(void **state)
 				     "1\0"
 				     "2")),
 			    "OK");
+	/* re-introduction (new event channel) is accepted, as in Xen */
 	assert_string_equal(tc_req(a, XS_INTRODUCE, 0,
 				   S("5\0"
 				     "9\0"
 				     "2")),
-			    "EEXIST");
+			    "OK");
+	assert_string_equal(tc_req(a, XS_INTRODUCE, 0,
+				   S("7\0"
+				     "9\0"
+				     "0")),
+			    "EINVAL");
+	assert_string_equal(tc_req(a, XS_RESUME, 0, S("0")), "EINVAL");
+	assert_string_equal(tc_req(a, XS_IS_DOMAIN_INTRODUCED, 0, S("32752")),
+			    "T");
 	assert_string_equal(tc_req(a, XS_IS_DOMAIN_INTRODUCED, 0, S("5")), "T");
 	assert_string_equal(tc_req(a, XS_RESUME, 0, S("5")), "OK");
 	assert_string_equal(tc_req(a, XS_RESUME, 0, S("8")), "ENOENT");
