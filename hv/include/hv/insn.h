@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * x86 instruction decoder (hv/arch/x86/hvm/insn_decode.c).
+ * x86 instruction decoder (hv/arch/x86/hvm/insn_decode.c, with its opcode
+ * tables in insn_onebyte.c and insn_twobyte.c).
  *
  * Finds the length and the structural parts of one instruction: prefixes,
  * opcode map and byte, ModRM/SIB, displacement and immediate.  It does not
@@ -36,11 +37,18 @@
  *  - Near branches with 66 in 64-bit mode take a 16-bit displacement, as
  *    on AMD (and in objdump's default decoding); Intel ignores 66 there.
  *
- * Encodings the CPU rejects with #UD for every prefix/operand combination
- * (opcodes removed in 64-bit mode, LEA/LES/LDS/BOUND/far jumps with a
- * register operand, undefined group members, ...) give -EINVAL.  Less
- * clear-cut cases (LOCK on a non-lockable instruction, instructions a CPU
- * may simply lack) decode normally.
+ * Encodings the CPU rejects with #UD whatever the operands give -EINVAL:
+ * opcodes removed in 64-bit mode, undefined opcodes and group members,
+ * register forms of memory-only instructions (LEA, LES/LDS/BOUND, far
+ * CALL/JMP m16:xx, CMPXCHG8B, MOVNT*, ...) and the reverse (MOVMSK*,
+ * shift groups 12-14), missing mandatory prefixes in the SSE part of the
+ * 0F map and in 0F 38 / 0F 3A (e.g. F3 0F 54), 66/F2/F3/LOCK/REX before
+ * VEX/EVEX/XOP, bad VEX/EVEX/XOP maps, unknown 3DNow! suffixes, SWAPGS
+ * outside 64-bit mode.  Left lenient, because the length is the same and
+ * real CPUs differ: LOCK on a non-lockable instruction, reserved x87
+ * register forms, undocumented aliases (SALC, TEST F6/F7 /1), hint NOPs
+ * (0F 18-1F), prefixes on non-SSE 0F opcodes, and instructions a given
+ * CPU may simply lack.
  */
 #ifndef HV_INSN_H
 #define HV_INSN_H

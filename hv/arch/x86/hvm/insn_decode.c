@@ -364,7 +364,7 @@ int x86_decode(const uint8_t *bytes, size_t avail, enum x86_mode mode,
 	uint64_t v;
 	int rc;
 
-	if (mode > X86_MODE_LONG)
+	if ((unsigned int)mode > X86_MODE_LONG)
 		return -EINVAL;
 	memset(out, 0, sizeof(*out));
 	out->seg = -1;
