@@ -259,8 +259,13 @@ int main(int argc, char **argv)
 	quota_defaults();
 	persist_file = "/var/lib/xenstored/state";
 	parse_args(argc, argv, &o);
+	if (!o.log && !o.no_fork)
+		mkdirs("/var/log/xen/xenstored.log");
+	else if (o.log && strcmp(o.log, "-"))
+		mkdirs(o.log);
 	log_open(o.log ? o.log
 		       : (o.no_fork ? "-" : "/var/log/xen/xenstored.log"));
+	mkdirs(persist_file);
 	if (o.trace) {
 		trace_file = fopen(o.trace, "a");
 		if (!trace_file)

@@ -49,7 +49,7 @@ static const struct conn_ops sock_ops = {
 	.destroy = sock_destroy,
 };
 
-static void mkdirs(const char *path)
+void mkdirs(const char *path)
 {
 	char buf[4096];
 	char *s;

@@ -19,6 +19,13 @@ timeout 5 "$XS-watch" /tool >/dev/null 2>&1 &
 sleep 0.2
 kill $! 2>/dev/null
 if daemon_alive; then pass "daemon survives hostile clients"; else fail "daemon died under hostile clients"; fi
+# nothing of the departed clients is left: one connection (this one)
+sleep 0.2
+m=$(timeout 5 "$BUILD/xs_ctl" memreport)
+echo "$m" | grep -q "^connections: 1$" && echo "$m" | grep -q "^watches: 0$" &&
+	echo "$m" | grep -q "^transactions: 0$" &&
+	pass "no per-connection state left after disconnects" ||
+	fail "state left behind: $m"
 stop_daemon
 if [ "$DAEMON_RC" = 0 ]; then
 	pass "clean exit on SIGTERM, no leaks or memory errors (ASan)"
@@ -50,6 +57,29 @@ start_daemon persist || fail "daemon start on damaged state"
 [ "$(timeout 5 "$XS-read" /tool/xenstored 2>&1)" = "" ] &&
 	pass "damaged state file: fresh tree" || fail "damaged state file"
 stop_daemon
+
+# -P prints the pid; SIGUSR1 dumps the tree to the log; SIGHUP reopens it.
+mkdir -p "$TMPROOT/sig"
+XENSTORED_PATH=$TMPROOT/sig/socket timeout 20 "$BUILD/xenstored" -N -D -P \
+	--state-file "$TMPROOT/sig/state" --log-file "$TMPROOT/sig/log" \
+	>"$TMPROOT/sig/out" &
+i=0
+while [ ! -S "$TMPROOT/sig/socket" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+pid=$(cat "$TMPROOT/sig/out")
+[ -n "$pid" ] && [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = xenstored ] &&
+	pass "-P prints the daemon's pid" || fail "-P output '$pid'"
+XENSTORED_PATH=$TMPROOT/sig/socket timeout 5 "$XS-write" /sig/node hello
+kill -USR1 "$pid" 2>/dev/null
+mv "$TMPROOT/sig/log" "$TMPROOT/sig/log.old"
+kill -HUP "$pid" 2>/dev/null
+sleep 0.3
+XENSTORED_PATH=$TMPROOT/sig/socket timeout 5 "$BUILD/xs_ctl" print after-hup >/dev/null
+sleep 0.1
+grep -q 'node = "hello"' "$TMPROOT/sig/log.old" && pass "SIGUSR1 dumps the tree to the log" ||
+	fail "SIGUSR1 dump"
+grep -q "after-hup" "$TMPROOT/sig/log" && pass "SIGHUP reopens the log" || fail "SIGHUP"
+kill "$pid" 2>/dev/null
+wait
 
 # Trace file (-T), verbose log, quota options shown by GET_QUOTA.
 start_daemon opts -T "$TMPROOT/opts.trace" -E 77 -S 1000 -W 9 -t 3 -A 2 \
