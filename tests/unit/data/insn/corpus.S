@@ -671,6 +671,64 @@
 	bnd jmp ext
 	xacquire lock incl (%rax)
 	xrelease movl $0, (%rax)
+	vaddps (%rax){1to16}, %zmm1, %zmm2
+	vaddpd 0x40(%rax){1to8}, %zmm1, %zmm2{%k1}
+	vpgatherdd 0x10(%rax,%zmm1,4), %zmm2{%k1}
+	vpscatterdd %zmm2, 0x10(%rax,%zmm1,4){%k1}
+	vcvtph2ps 0x12345678(%rip), %zmm3
+	vpermt2d %zmm1, %zmm2, %zmm3
+	vextracti64x4 $1, %zmm1, 0x100(%rsp)
+	vfpclassps $4, (%rax){1to16}, %k2
+	vpdpbusd %zmm1, %zmm2, %zmm3
+	vaesenc %zmm1, %zmm2, %zmm3
+	vgf2p8affineqb $3, %zmm1, %zmm2, %zmm3
+	vcvtne2ps2bf16 %zmm1, %zmm2, %zmm3
+	vp2intersectd %zmm1, %zmm2, %k2
+	vmovw %xmm1, %eax
+	vfmadd132ph 0x40(%rax){1to32}, %zmm1, %zmm2
+	tileloadd (%rax,%rbx,1), %tmm0
+	tilestored %tmm1, 0x40(%rax,%rcx,4)
+	tdpbssd %tmm0, %tmm1, %tmm2
+	ldtilecfg (%rax)
+	tilerelease
+	vpdpbusd %ymm1, %ymm2, %ymm3
+	{vex} vpdpbusd %xmm1, %xmm2, %xmm3
+	vaesenc %ymm1, %ymm2, %ymm3
+	vpclmulqdq $0x11, %ymm1, %ymm2, %ymm3
+	sha256msg1 %xmm1, %xmm2
+	gf2p8mulb %xmm1, %xmm2
+	aesenc128kl (%rax), %xmm1
+	loadiwkey %xmm1, %xmm2
+	encodekey128 %eax, %ebx
+	hreset $1
+	uiret
+	testui
+	clui
+	stui
+	senduipi %rax
+	wrmsrns
+	rdmsrlist
+	wrmsrlist
+	pconfig
+	wbnoinvd
+	mcommit
+	rdpru
+	invlpgb
+	tlbsync
+	psmash
+	pvalidate
+	rmpupdate
+	rmpadjust
+	vmgexit
+	cldemote (%rax)
+	clrssbsy (%rax)
+	wrssq %rax, (%rbx)
+	wrussd %eax, (%rbx)
+	endbr64
+	xsusldtrk
+	xresldtrk
+	aadd %eax, (%rbx)
+	axor %rax, (%rbx)
 
 /* ---------- 32-bit ---------- */
 	.section .text32, "ax"
