@@ -64,6 +64,10 @@ void split_string_list(const char *s, const char *delims, struct strlist *l);
 int parse_hvm_options(struct cfg *cfg, struct domain_config *dc);
 int parse_devices(struct cfg *cfg, struct domain_config *dc);
 void parse_display(struct cfg *cfg, struct domain_config *dc);
+void parse_boot(struct cfg *cfg, struct build_info *b);
+void parse_pv_firmware(struct cfg *cfg, struct build_info *b);
+void parse_pci_list(struct cfg *cfg, struct domain_config *dc);
+void parse_resources(struct cfg *cfg, struct build_info *b);
 
 /* ---- validation and kernel probing ---- */
 
