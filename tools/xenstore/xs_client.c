@@ -5,14 +5,18 @@
  * code (xl, xenconsoled) and the clients build against either library.
  *
  * Single-threaded: watch events that arrive while waiting for a reply are
- * queued and handed out by xs_read_watch()/xs_check_watch().  Because of
- * that queue, callers polling xs_fileno() must drain xs_check_watch()
- * before sleeping in poll().
+ * queued and handed out by xs_read_watch()/xs_check_watch().  So that a
+ * caller polling xs_fileno() still wakes up for queued events, that fd is
+ * an epoll set of the connection and an eventfd that is readable while the
+ * queue is not empty: poll() says "readable" exactly when xs_read_watch()
+ * has something to return without waiting long.
  */
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/uio.h>
@@ -30,6 +34,8 @@ struct event {
 
 struct xs_handle {
 	int fd;
+	int efd;  /* eventfd: readable while events are queued */
+	int epfd; /* epoll of fd and efd, handed out by xs_fileno() */
 	uint32_t req_id;
 	struct event *ev_head, *ev_tail;
 };
@@ -145,6 +151,16 @@ struct xs_handle *xs_open(unsigned long flags)
 		return NULL;
 	}
 	h->fd = fd;
+	h->efd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+	h->epfd = epoll_create1(EPOLL_CLOEXEC);
+	if (h->efd >= 0 && h->epfd >= 0) {
+		struct epoll_event ev = { .events = EPOLLIN };
+
+		ev.data.fd = fd;
+		epoll_ctl(h->epfd, EPOLL_CTL_ADD, fd, &ev);
+		ev.data.fd = h->efd;
+		epoll_ctl(h->epfd, EPOLL_CTL_ADD, h->efd, &ev);
+	}
 	return h;
 }
 
@@ -175,6 +191,10 @@ void xs_close(struct xs_handle *h)
 		free(e);
 	}
 	close(h->fd);
+	if (h->efd >= 0)
+		close(h->efd);
+	if (h->epfd >= 0)
+		close(h->epfd);
 	free(h);
 }
 
@@ -190,7 +210,7 @@ void xs_daemon_destroy_postfork(struct xs_handle *h)
 
 int xs_fileno(struct xs_handle *h)
 {
-	return h->fd;
+	return h->epfd >= 0 && h->efd >= 0 ? h->epfd : h->fd;
 }
 
 static int errno_of(const char *s)
@@ -245,6 +265,13 @@ static bool queue_event(struct xs_handle *h, const char *buf, unsigned int len)
 	else
 		h->ev_head = e;
 	h->ev_tail = e;
+	if (h->efd >= 0) {
+		uint64_t one = 1;
+
+		ssize_t rc = write(h->efd, &one, sizeof(one));
+
+		(void)rc; /* at worst already signalled: still readable */
+	}
 	return true;
 }
 
@@ -361,8 +388,13 @@ static char **pop_event(struct xs_handle *h, unsigned int *num)
 	if (!e)
 		return NULL;
 	h->ev_head = e->next;
-	if (!h->ev_head)
+	if (!h->ev_head) {
+		uint64_t v;
+
 		h->ev_tail = NULL;
+		if (h->efd >= 0 && read(h->efd, &v, sizeof(v)) < 0)
+			v = 0; /* nothing to clear */
+	}
 	vec = e->vec;
 	if (num)
 		*num = e->num;

@@ -6,6 +6,7 @@
  * It drives every message type the 4.17 library can send.
  */
 #include <errno.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -195,6 +196,22 @@ int main(void)
 	show_event(h2);
 	OK("write relative", xs_write(h, XBT_NULL, "rel/y", "1", 1));
 	show_event(h2);
+	/* an event that arrives while h2 waits for a reply is queued; the
+	 * fd from xs_fileno() must still wake a poll()ing caller */
+	OK("write watched", xs_write(h, XBT_NULL, "/api/w/y", "1", 1));
+	show_read(h2, XBT_NULL, "/api/w/y");
+	{
+		struct pollfd p = { xs_fileno(h2), POLLIN, 0 };
+
+		printf("poll xs_fileno: %d\n", poll(&p, 1, 5000));
+	}
+	show_event(h2);
+	{
+		struct pollfd p = { xs_fileno(h2), POLLIN, 0 };
+
+		printf("poll xs_fileno, nothing queued: %d\n",
+		       poll(&p, 1, 200));
+	}
 	OK("unwatch", xs_unwatch(h2, "/api/w", "tok"));
 	OK("unwatch again", xs_unwatch(h2, "/api/w", "tok"));
 	OK("unwatch relative", xs_unwatch(h2, "rel", "r"));
