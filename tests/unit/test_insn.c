@@ -36,6 +36,30 @@ static const char *mode_name(enum x86_mode m)
 	return names[m];
 }
 
+/* The parts the decoder reports add up to its length. */
+static void check_parts(const struct x86_insn *i, int len)
+{
+	unsigned int expect;
+
+	if (i->evex)
+		expect = 5; /* 62 P0 P1 P2 opcode */
+	else if (i->xop)
+		expect = 4; /* 8F, two payload bytes, opcode */
+	else if (i->vex)
+		expect = i->opcode_bytes == 3 ? 3 : 4; /* C5 or C4 form */
+	else
+		expect = i->map == 1 ? 1 : i->map == 2 ? 2 : 3;
+	assert_int_equal(i->opcode_bytes, expect);
+	assert_int_equal(i->nr_prefixes + i->opcode_bytes + i->has_modrm +
+				 i->has_sib + i->disp_size + i->imm_size,
+			 len);
+	assert_int_equal(i->len, len);
+	if (i->has_sib)
+		assert_true(i->has_modrm);
+	if (i->vex || i->evex || i->xop)
+		assert_int_equal(i->rex, 0);
+}
+
 /* Decodes @n bytes from an exact-size heap copy. */
 static int decode(const uint8_t *bytes, size_t n, enum x86_mode mode,
 		  struct x86_insn *out)
@@ -47,6 +71,8 @@ static int decode(const uint8_t *bytes, size_t n, enum x86_mode mode,
 	memcpy(p, bytes, n);
 	rc = x86_decode(n ? p : NULL, n, mode, out);
 	free(p);
+	if (rc > 0)
+		check_parts(out, rc);
 	return rc;
 }
 

@@ -93,6 +93,7 @@ struct x86_insn {
 	uint8_t opnd_bytes; /* effective operand size 1/2/4/8 */
 	/* Additions beyond the core interface. */
 	bool xop;
+	uint8_t opcode_bytes; /* escape/VEX bytes and the opcode itself */
 	bool rip_relative;    /* long mode ModRM mod=00 rm=101 */
 	uint8_t addr_bytes;   /* effective address size 2/4/8 */
 	uint8_t vex_bytes[3]; /* VEX/XOP/EVEX payload after C4/C5/8F/62 */

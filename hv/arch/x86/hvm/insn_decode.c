@@ -381,6 +381,7 @@ int x86_decode(const uint8_t *bytes, size_t avail, enum x86_mode mode,
 	rc = decode_opcode(&d, out, mode, &attr);
 	if (rc)
 		return rc;
+	out->opcode_bytes = d.pos - out->nr_prefixes;
 	if ((attr & A_INV) || (lm && (attr & A_INV64)))
 		return -EINVAL;
 
