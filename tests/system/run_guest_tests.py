@@ -119,10 +119,18 @@ TESTS = [
                   qemu=dict(cpu="max", smp=2)),
     passing_guest("selftest"),
     passing_guest("cpuid"),
-    passing_guest("xen_version"),
+    passing_guest("xen_version",
+                  d0(r'Xen command line: "%s"' % re.escape(
+                      QemuConfig().cmdline))),
+    passing_guest("xen_version_pagesize",
+                  pending="XENVER_pagesize with a non-NULL argument returns "
+                          "4096; Xen 4.17 returns -EINVAL"),
     passing_guest("badptr",
                   d0(r"PASS: domain still running after bad pointer "
-                     r"0xc0000000")),
+                     r"0xc0000000"),
+                  d0(r"PASS: console_io write from 0x[0-9a-f]+ \(straddles "
+                     r"the end of guest RAM\)")),
+    passing_guest("sched_op"),
     passing_guest("unknown_hypercall", d0(r"PASS: domain still running")),
     passing_guest("hypercall_page",
                   d0(r"PASS: XENVER_version through the hypercall page"),
@@ -135,6 +143,17 @@ TESTS = [
                    NOT_POWERING_OFF + [r"crashed:"]),
     shutdown_guest("crash", r"\(XEN\) All domains have shut down: rebooting",
                    NOT_POWERING_OFF),
+    # Xen 4.17 reboots the machine when the hardware domain shuts down for
+    # any reason but poweroff (xen/common/shutdown.c hwdom_shutdown).
+    shutdown_guest("watchdog",
+                   r"\(XEN\) All domains have shut down: rebooting",
+                   NOT_POWERING_OFF),
+    dataclasses.replace(
+        shutdown_guest("suspend",
+                       r"\(XEN\) All domains have shut down: rebooting",
+                       NOT_POWERING_OFF),
+        pending="dom0 SCHEDOP_shutdown(suspend) powers the machine off; "
+                "Xen 4.17 reboots it (hwdom_shutdown, unknown reason)"),
     GuestTest("triple_fault",
               [d0(r"loading a zero-limit IDT"),
                r"\(XEN\) d0v0 crashed: .*triple fault",
@@ -148,7 +167,7 @@ TESTS = [
               forbid=NOT_POWERING_OFF + [r"Test result"], once=ONE_CRASH),
     GuestTest("forever", [d0(r"spinning forever")],
               forbid=[r"d0: shutdown", r"crashed:", r"All domains have shut"],
-              end=TIMEOUT, timeout=30),
+              end=TIMEOUT, timeout=15),
 ]
 
 # --no-hv: the framework under QEMU's PVH loader. isa-debug-exit makes a

@@ -37,12 +37,18 @@ class Good(unittest.TestCase):
                 "guest (x)", '(d0) cmdline: "hello-arg=1 two"',
                 "(d0) PASS: 64-bit"] + OFF)
         self.ok("badptr", [header("badptr"), "(d0) PASS: a", "(d0) PASS: "
-                "domain still running after bad pointer 0xc0000000"] + OFF)
+                "domain still running after bad pointer 0xc0000000",
+                "(d0) PASS: console_io write from 0x1fffffe (straddles the "
+                "end of guest RAM) = -14"] + OFF)
+        self.ok("xen_version", [header("xen_version"), "(d0) PASS: a",
+                '(d0) Xen command line: "console=com1 com1=115200,8n1 '
+                'loglvl=all dom0_mem=32M"'] + OFF)
         self.ok("cpuid", [header("cpuid"), "(d0) PASS: a"] + OFF)
 
     def test_shutdowns(self):
         for reason, end in (("poweroff", OFF[-1:]), ("reboot", REBOOT),
-                            ("crash", REBOOT)):
+                            ("crash", REBOOT), ("watchdog", REBOOT),
+                            ("suspend", REBOOT)):
             self.ok("shutdown_" + reason,
                     ["(d0) calling SCHEDOP_shutdown(%s)" % reason,
                      "(XEN) d0: shutdown: %s" % reason] + end)
