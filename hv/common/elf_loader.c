@@ -285,7 +285,7 @@ int elf_find_note(const void *img, size_t len, const char *name, uint32_t type,
 	struct ehdr eh;
 	int rc;
 
-	if (!img)
+	if (!img || !name || !desc || !desc_len)
 		return -EINVAL;
 	rc = read_ehdr(img, len, &eh, &msg);
 	if (rc)

@@ -127,6 +127,10 @@ static void check_real_image(const char *variant, bool is64, bool note)
 			 -ENOENT);
 	assert_int_equal(elf_find_note(im.p, im.len, "XenX", 18, &desc, &dlen),
 			 -ENOENT);
+	assert_int_equal(elf_find_note(im.p, im.len, NULL, 18, &desc, &dlen),
+			 -EINVAL);
+	assert_int_equal(elf_find_note(NULL, im.len, "Xen", 18, &desc, &dlen),
+			 -EINVAL);
 
 	/* Load into poisoned memory and check what landed where. */
 	m.bytes = malloc(MEM_SIZE);
