@@ -61,6 +61,14 @@ class Good(unittest.TestCase):
                              "(XEN) d0v0 crashed: unmapped guest-physical "
                              "address 0xc0000000 (read)"] + REBOOT)
 
+    def test_fault_report(self):
+        self.ok("fault_report", ["(d0) writing to unmapped 0x100000000000",
+                                 "(d0) FAIL: unexpected exception #PF (vector "
+                                 "14) error code 0x2 at rip 0x100123, cr2 "
+                                 "0x100000000000, rsp 0x1", "(d0) Test result: "
+                                 "FAILURE", "(XEN) d0: shutdown: crash"] +
+                REBOOT)
+
     def test_forever(self):
         self.ok("forever", ["(d0) spinning forever"], timed_out=True)
 
@@ -75,6 +83,11 @@ class Bad(unittest.TestCase):
         self.bad("hello_smp2", [header("hello"), "(d0) Hello from a Krypton "
                  "test guest", "(d0) PASS: a", "(d0) FAIL: b"] + OFF,
                  "forbidden")
+
+    def test_fault_report_other_fail(self):
+        self.bad("fault_report", ["(d0) FAIL: unexpected exception #PF "
+                 "(vector 14) error code 0x2 at rip 0x1, cr2 0x100000000000",
+                 "(XEN) PANIC: oops"], "forbidden")
 
     def test_hypervisor_panic(self):
         self.bad("hello", [header("hello"), "(XEN) PANIC on CPU 0"],
