@@ -152,6 +152,10 @@ void nic_init(struct device_nic *n)
 
 void nic_free(struct device_nic *n)
 {
+	int i;
+
+	for (i = 0; i < NIC_COLO_KEYS; i++)
+		free(n->colo[i]);
 	free(n->backend_domname);
 	free(n->model);
 	free(n->ip);

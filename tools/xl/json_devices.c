@@ -48,6 +48,7 @@ static void nic_fields(struct jgen *g, const struct device_nic *n)
 {
 	static const uint8_t zero[6];
 	char mac[24];
+	int i;
 
 	j_map_open(g);
 	f_str(g, "backend_domname", n->backend_domname);
@@ -70,6 +71,8 @@ static void nic_fields(struct jgen *g, const struct device_nic *n)
 	f_u64(g, "rate_interval_usecs", n->rate_interval_usecs, 0);
 	f_str(g, "gatewaydev", n->gatewaydev);
 	f_str(g, "coloft_forwarddev", n->coloft_forwarddev);
+	for (i = 0; i < NIC_COLO_KEYS; i++)
+		f_str(g, nic_colo_keys[i], n->colo[i]);
 	f_defbool(g, "trusted", n->trusted);
 	j_map_close(g);
 }

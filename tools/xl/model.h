@@ -22,6 +22,10 @@ typedef int8_t defbool; /* 0 default, 1 true, -1 false */
 #define DB_SET(b, v) ((b) = (v) ? 1 : -1)
 #define MEMKB_DEFAULT UINT64_MAX
 
+/* COLO settings of a vif, kept as strings in libxl's field order. */
+#define NIC_COLO_KEYS 48
+extern const char *const nic_colo_keys[NIC_COLO_KEYS];
+
 struct bitmap {
 	int nbits;
 	uint8_t *map;
@@ -140,6 +144,7 @@ struct device_nic {
 	uint32_t rate_interval_usecs;
 	char *gatewaydev;
 	char *coloft_forwarddev;
+	char *colo[NIC_COLO_KEYS]; /* nic_colo_keys[] order */
 	defbool trusted;
 	bool mac_given;
 	int line;

@@ -13,6 +13,57 @@
 
 #include "xl.h"
 
+const char *const nic_colo_keys[NIC_COLO_KEYS] = {
+	"colo_sock_mirror_id",
+	"colo_sock_mirror_ip",
+	"colo_sock_mirror_port",
+	"colo_sock_compare_pri_in_id",
+	"colo_sock_compare_pri_in_ip",
+	"colo_sock_compare_pri_in_port",
+	"colo_sock_compare_sec_in_id",
+	"colo_sock_compare_sec_in_ip",
+	"colo_sock_compare_sec_in_port",
+	"colo_sock_compare_notify_id",
+	"colo_sock_compare_notify_ip",
+	"colo_sock_compare_notify_port",
+	"colo_sock_redirector0_id",
+	"colo_sock_redirector0_ip",
+	"colo_sock_redirector0_port",
+	"colo_sock_redirector1_id",
+	"colo_sock_redirector1_ip",
+	"colo_sock_redirector1_port",
+	"colo_sock_redirector2_id",
+	"colo_sock_redirector2_ip",
+	"colo_sock_redirector2_port",
+	"colo_filter_mirror_queue",
+	"colo_filter_mirror_outdev",
+	"colo_filter_redirector0_queue",
+	"colo_filter_redirector0_indev",
+	"colo_filter_redirector0_outdev",
+	"colo_filter_redirector1_queue",
+	"colo_filter_redirector1_indev",
+	"colo_filter_redirector1_outdev",
+	"colo_compare_pri_in",
+	"colo_compare_sec_in",
+	"colo_compare_out",
+	"colo_compare_notify_dev",
+	"colo_sock_sec_redirector0_id",
+	"colo_sock_sec_redirector0_ip",
+	"colo_sock_sec_redirector0_port",
+	"colo_sock_sec_redirector1_id",
+	"colo_sock_sec_redirector1_ip",
+	"colo_sock_sec_redirector1_port",
+	"colo_filter_sec_redirector0_queue",
+	"colo_filter_sec_redirector0_indev",
+	"colo_filter_sec_redirector0_outdev",
+	"colo_filter_sec_redirector1_queue",
+	"colo_filter_sec_redirector1_indev",
+	"colo_filter_sec_redirector1_outdev",
+	"colo_filter_sec_rewriter0_queue",
+	"colo_checkpoint_host",
+	"colo_checkpoint_port",
+};
+
 void nic_set_defaults(struct device_nic *nic)
 {
 	if (xlg.default_vifscript)
@@ -220,6 +271,18 @@ int parse_nic_token(struct cfg *cfg, int line, struct device_nic *nic,
 		return parse_vif_rate(cfg, line, v, nic);
 	} else if (KEY("forwarddev")) {
 		replace_string(&nic->coloft_forwarddev, v);
+	} else if (kl > 5 && !strncmp(token, "colo_", 5)) {
+		int i;
+
+		for (i = 0; i < NIC_COLO_KEYS; i++)
+			if (KEY(nic_colo_keys[i])) {
+				replace_string(&nic->colo[i], v);
+				return 0;
+			}
+		cfg_report(cfg, line, "error",
+			   "vif: unrecognized argument `%s'", token);
+		cfg->nerrors++;
+		return -1;
 	} else if (KEY("accel")) {
 		cfg_report(cfg, line, "warning",
 			   "vif: accel= is not supported, ignored");
