@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -203,15 +204,33 @@ static void daemonise(void)
 
 static void serve_round(int lfd)
 {
-	struct pollfd pfd[1024];
-	struct conn *owner[1024], *c;
-	unsigned int n = 0, i;
+	static struct pollfd *pfd;
+	static struct conn **owner;
+	static unsigned int cap;
+	unsigned int n = 0, i, want = 1;
+	struct conn *c;
 	int r;
 
+	for (c = conn_list; c; c = c->next)
+		want++;
+	if (want > cap) {
+		struct pollfd *np = realloc(pfd, want * 2 * sizeof(*pfd));
+		struct conn **no;
+
+		if (np)
+			pfd = np;
+		no = np ? realloc(owner, want * 2 * sizeof(*owner)) : NULL;
+		if (!no) {
+			sleep(1); /* out of memory: try again later */
+			return;
+		}
+		owner = no;
+		cap = want * 2;
+	}
 	pfd[n].fd = lfd;
 	pfd[n].events = POLLIN;
 	owner[n++] = NULL;
-	for (c = conn_list; c && n < 1024; c = c->next) {
+	for (c = conn_list; c; c = c->next) {
 		if (c->fd < 0)
 			continue;
 		pfd[n].fd = c->fd;
@@ -222,9 +241,16 @@ static void serve_round(int lfd)
 	r = poll(pfd, n, 1000);
 	if (r <= 0)
 		return;
-	if (pfd[0].revents & POLLIN)
+	if (pfd[0].revents & POLLIN) {
 		while (socket_accept(lfd))
 			;
+		/* Out of descriptors: the listener stays readable, so back off
+		 * instead of spinning; existing clients are still served. */
+		if (errno == EMFILE || errno == ENFILE) {
+			xlog("accept: %s", strerror(errno));
+			usleep(100000);
+		}
+	}
 	/* Connections are only marked broken during the round and reaped
 	 * after it, so every owner[] pointer stays valid. */
 	for (i = 1; i < n; i++) {
@@ -251,6 +277,7 @@ int main(int argc, char **argv)
 {
 	struct opts o = { 0 };
 	struct sigaction sa = { .sa_handler = on_signal };
+	struct rlimit rl;
 	const char *sock;
 	time_t last_save = time(NULL);
 	FILE *pf;
@@ -258,6 +285,11 @@ int main(int argc, char **argv)
 
 	quota_defaults();
 	persist_file = "/var/lib/xenstored/state";
+	/* One descriptor per client: allow as many as we are permitted. */
+	if (!getrlimit(RLIMIT_NOFILE, &rl)) {
+		rl.rlim_cur = rl.rlim_max;
+		setrlimit(RLIMIT_NOFILE, &rl);
+	}
 	parse_args(argc, argv, &o);
 	if (!o.log && !o.no_fork)
 		mkdirs("/var/log/xen/xenstored.log");

@@ -230,6 +230,27 @@ static void fairness(int fd)
 	EXPECT(fd, XS_DIRECTORY, "xenstored", S("/tool"));
 }
 
+/* More clients than one poll() array of 1024 would hold. */
+static void many_clients(int fd)
+{
+	enum {
+		N = 1500
+	};
+	static int fds[N];
+	int i, ok = 0;
+
+	for (i = 0; i < N; i++)
+		fds[i] = connect_daemon();
+	for (i = 0; i < N; i += 100)
+		ok += !strcmp(req(fds[i], XS_READ, S("/tool/xenstored")), "");
+	ok += !strcmp(req(fds[N - 1], XS_READ, S("/tool/xenstored")), "");
+	for (i = 0; i < N; i++)
+		close(fds[i]);
+	check(ok == N / 100 + 1, "1500 simultaneous clients are all served",
+	      NULL);
+	EXPECT(fd, XS_DIRECTORY, "xenstored", S("/tool"));
+}
+
 int main(void)
 {
 	int fd = connect_daemon();
@@ -237,6 +258,7 @@ int main(void)
 	new_types(fd);
 	bad_input(fd);
 	fairness(fd);
+	many_clients(fd);
 	close(fd);
 	return failed;
 }
