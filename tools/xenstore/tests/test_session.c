@@ -496,6 +496,45 @@ static void framing(void **state)
 	conn_destroy(c);
 }
 
+static long blocked_write(struct conn *c, const void *buf, unsigned int len)
+{
+	(void)c;
+	(void)buf;
+	(void)len;
+	return 0; /* the peer never reads */
+}
+
+static const struct conn_ops stuck_ops = { .read = feed_read,
+					   .write = blocked_write };
+
+/* A client that pipelines requests but never reads is throttled at the
+ * outstanding-request quota instead of growing the daemon's queues. */
+static void outstanding_throttle(void **state)
+{
+	struct xsd_sockmsg h = { XS_READ, 0, 0, sizeof("/tool") };
+	char stream[64 * 32];
+	unsigned int i, off = 0;
+	struct feed f;
+	struct conn *c;
+
+	(void)state;
+	for (i = 0; i < 64; i++) {
+		h.req_id = i;
+		memcpy(stream + off, &h, sizeof(h));
+		memcpy(stream + off + sizeof(h), "/tool", sizeof("/tool"));
+		off += sizeof(h) + sizeof("/tool");
+	}
+	f = (struct feed){ stream, off, 0 };
+	c = conn_new(&stuck_ops, &f, -1, 7);
+	for (i = 0; i < 200 && conn_wants_input(c); i++) {
+		assert_true(conn_input(c));
+		assert_true(conn_output(c));
+	}
+	assert_false(conn_wants_input(c));
+	assert_int_equal(c->out_replies, quota_global[Q_OUTSTANDING]);
+	conn_destroy(c);
+}
+
 static void cleanup_on_disconnect(void **state)
 {
 	struct conn *a = tc_new(0), *b = tc_new(0);
@@ -537,6 +576,7 @@ int main(void)
 		cmocka_unit_test_setup(control, setup),
 		cmocka_unit_test_setup(bad_messages, setup),
 		cmocka_unit_test_setup(framing, setup),
+		cmocka_unit_test_setup(outstanding_throttle, setup),
 		cmocka_unit_test_setup(cleanup_on_disconnect, setup),
 	};
 
