@@ -1,16 +1,22 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The tree-printing, chmod and watch modes of clients.c (included there,
- * kept apart to keep each file small).  xenstore-ls prints one node per
+ * The tree-printing, chmod and watch modes of the clients.  xenstore-ls prints one node per
  * line, indented one space per level, values quoted and cut to the
  * terminal width (80 columns when not a terminal).
  */
 
+#include <err.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clients.h"
+
 #define LS_TAG_LEN 8 /* strlen(" = \"...\"") */
 
-static int ls_max_width = 80;
-static int ls_desired_width = 60;
-static bool ls_whole_path;
+int ls_max_width = 80;
+int ls_desired_width = 60;
+bool ls_whole_path;
 
 static void print_perms(struct xs_handle *h, const char *path, const char *name)
 {
@@ -30,8 +36,7 @@ static void print_perms(struct xs_handle *h, const char *path, const char *name)
 	free(p);
 }
 
-static void do_ls(struct xs_handle *h, const char *path, int depth,
-		  bool show_perms)
+void do_ls(struct xs_handle *h, const char *path, int depth, bool show_perms)
 {
 	unsigned int num, len, i;
 	char **e = xs_directory(h, XBT_NULL, path, &num);
@@ -123,8 +128,8 @@ static void do_chmod(struct xs_handle *h, xs_transaction_t t, char *path,
 
 #define MAX_PERMS 16
 
-static int chmod_args(struct xs_handle *h, xs_transaction_t t,
-		      const struct opts *o, int argc, char **argv, int i)
+int chmod_args(struct xs_handle *h, xs_transaction_t t, const struct opts *o,
+	       int argc, char **argv, int i)
 {
 	struct xs_permissions perms[MAX_PERMS];
 	char *path = strdup(argv[i++]);
@@ -162,8 +167,8 @@ static int chmod_args(struct xs_handle *h, xs_transaction_t t,
 	return 0;
 }
 
-static int watch_args(struct xs_handle *h, const struct opts *o, int argc,
-		      char **argv, int i)
+int watch_args(struct xs_handle *h, const struct opts *o, int argc, char **argv,
+	       int i)
 {
 	unsigned int num;
 	char **vec;

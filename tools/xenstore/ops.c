@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Tree requests: READ, WRITE, MKDIR, RM, DIRECTORY, DIRECTORY_PART,
- * GET_PERMS, SET_PERMS, and the dispatcher for every message type.
+ * Tree requests: READ, WRITE, MKDIR, RM (the others are in ops_*.c),
+ * and the dispatcher for every message type.
  * Handlers return 0 after queueing their reply, or an errno value that
  * the dispatcher sends as Xen's error string.
  */
@@ -9,8 +9,6 @@
 #include <string.h>
 
 #include "ops.h"
-
-#define PATH_BUF (XENSTORE_ABS_PATH_MAX + 64)
 
 int reply(struct req *r, const void *d, unsigned int len)
 {
@@ -54,8 +52,8 @@ static int missing_errno(struct req *r, const char *path)
 	return ENOENT;
 }
 
-static int get_node_sp(struct req *r, const char *in, unsigned int want,
-		       char *path, struct node **out, bool allow_special)
+int get_node_sp(struct req *r, const char *in, unsigned int want, char *path,
+		struct node **out, bool allow_special)
 {
 	struct node *n;
 	int err;
@@ -82,8 +80,8 @@ static bool node_too_big(struct req *r, unsigned int vlen, unsigned int clen,
 			      vlen + clen + nperms * sizeof(struct perm));
 }
 
-static int get_node(struct req *r, const char *in, unsigned int want,
-		    char *path, struct node **out)
+int get_node(struct req *r, const char *in, unsigned int want, char *path,
+	     struct node **out)
 {
 	return get_node_sp(r, in, want, path, out, false);
 }
@@ -284,110 +282,6 @@ static int do_rm(struct req *r)
 	node_del_child(p, path_basename(path));
 	err = tree_store(r->c, r->t, p);
 	return err ? err : ack(r);
-}
-
-static int do_directory(struct req *r)
-{
-	char path[PATH_BUF];
-	struct node *n;
-	int err = get_node(r, onearg(r), PERM_READ, path, &n);
-
-	if (err)
-		return err;
-	if (n->clen > XENSTORE_PAYLOAD_MAX)
-		return E2BIG;
-	return reply(r, n->children, n->clen);
-}
-
-static int do_directory_part(struct req *r)
-{
-	char path[PATH_BUF], buf[XENSTORE_PAYLOAD_MAX];
-	const char *vec[2];
-	unsigned long off;
-	unsigned int used, l;
-	const char *k;
-	struct node *n;
-	int err;
-
-	if (wire_split(r->data, r->len, vec, 2) != 2)
-		return EINVAL;
-	err = get_node(r, vec[0], PERM_READ, path, &n);
-	if (err)
-		return err;
-	/* Like Xen: a lenient decimal offset; past the end is an empty list. */
-	off = strtoul(vec[1], NULL, 10);
-	used = sprintf(buf, "%llu", (unsigned long long)n->gen) + 1;
-	if (off >= n->clen) {
-		buf[used++] = '\0';
-		return reply(r, buf, used);
-	}
-	/* Whole names only; an extra NUL marks the end of the list. */
-	for (k = n->children + off; k < n->children + n->clen; k += l) {
-		l = strnlen(k, n->children + n->clen - k) + 1;
-		if (used + l + 1 > sizeof(buf))
-			return reply(r, buf, used);
-		memcpy(buf + used, k, l);
-		used += l;
-	}
-	buf[used++] = '\0';
-	return reply(r, buf, used);
-}
-
-static int do_get_perms(struct req *r)
-{
-	char path[PATH_BUF], buf[XENSTORE_PAYLOAD_MAX];
-	unsigned int used = 0, i;
-	struct node *n;
-	int err = get_node_sp(r, onearg(r), PERM_READ, path, &n, true);
-
-	if (err)
-		return err;
-	for (i = 0; i < n->nperms; i++) {
-		if (used + 16 > sizeof(buf))
-			return E2BIG;
-		used += perm_format(&n->perms[i], buf + used, 16) + 1;
-	}
-	return reply(r, buf, used);
-}
-
-static int do_set_perms(struct req *r)
-{
-	char path[PATH_BUF];
-	const char *vec[XENSTORE_PAYLOAD_MAX / 2];
-	struct perm perms[XENSTORE_PAYLOAD_MAX / 2],
-		old[XENSTORE_PAYLOAD_MAX / 2];
-	unsigned int old_n;
-	int num = wire_split(r->data, r->len, vec, XENSTORE_PAYLOAD_MAX / 2);
-	struct node *n;
-	int i, err;
-
-	if (num < 2)
-		return EINVAL;
-	for (i = 1; i < num; i++)
-		if (perm_parse(vec[i], &perms[i - 1]))
-			return EINVAL;
-	num--;
-	if (!r->c->privileged &&
-	    quota_exceeded(domain_quota(r->c->domid, Q_PERMS), num))
-		return ENOSPC;
-	err = get_node_sp(r, vec[0], PERM_WRITE | PERM_OWNER, path, &n, true);
-	if (err)
-		return err;
-	/* Only privileged callers may give a node away. */
-	if (!r->c->privileged && perms[0].id != n->perms[0].id)
-		return EPERM;
-	old_n = n->nperms < XENSTORE_PAYLOAD_MAX / 2 ? n->nperms : 0;
-	memcpy(old, n->perms, old_n * sizeof(*old));
-	n = node_dup(n);
-	if (!n || node_set_perms(n, perms, num)) {
-		node_free(n);
-		return ENOMEM;
-	}
-	err = tree_store(r->c, r->t, n);
-	if (err)
-		return err;
-	record_change(r->c, r->t, path, false, old, old_n);
-	return ack(r);
 }
 
 #define F_PRIV 1  /* dom0 / local socket only */

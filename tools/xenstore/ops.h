@@ -17,6 +17,18 @@ int reply(struct req *r, const void *d, unsigned int len);
 int reply_str(struct req *r, const char *s);
 int ack(struct req *r);
 const char *onearg(struct req *r);
+/* Canonicalises in into path (PATH_BUF bytes) and looks the node up,
+ * checking the wanted permissions; returns 0 or Xen's errno. */
+#define PATH_BUF (XENSTORE_ABS_PATH_MAX + 64)
+int get_node(struct req *r, const char *in, unsigned int want, char *path,
+	     struct node **out);
+int get_node_sp(struct req *r, const char *in, unsigned int want, char *path,
+		struct node **out, bool allow_special);
+
+int do_directory(struct req *r);
+int do_directory_part(struct req *r);
+int do_get_perms(struct req *r);
+int do_set_perms(struct req *r);
 
 int do_watch(struct req *r);
 int do_unwatch(struct req *r);
