@@ -13,6 +13,37 @@
 
 #include "xl.h"
 
+static const char *type_name(int t)
+{
+	return t == DT_HVM   ? "hvm"
+	       : t == DT_PV  ? "pv"
+	       : t == DT_PVH ? "pvh"
+			     : "?";
+}
+
+/* With -v: what Krypton would build, including decoded device numbers. */
+static void print_plan(const struct domain_config *dc)
+{
+	const struct build_info *b = &dc->b;
+	int i;
+
+	fprintf(stderr, "xl: plan: domain \"%s\" as %s (configured %s)\n",
+		dc->c.name, type_name(dc->planned_type), type_name(dc->c.type));
+	if (b->target_memkb != MEMKB_DEFAULT)
+		fprintf(stderr, "xl: plan: memory %llu MiB, maxmem %llu MiB\n",
+			(unsigned long long)(b->target_memkb / 1024),
+			(unsigned long long)(b->max_memkb / 1024));
+	for (i = 0; i < dc->num_disks; i++)
+		fprintf(stderr, "xl: plan: disk %d: %s (device %d) <- %s\n", i,
+			dc->disks[i].vdev, vdev_to_devnum(dc->disks[i].vdev),
+			dc->disks[i].pdev_path && *dc->disks[i].pdev_path
+				? dc->disks[i].pdev_path
+				: "(empty)");
+	for (i = 0; i < dc->num_nics; i++)
+		fprintf(stderr, "xl: plan: vif %d: bridge %s\n", i,
+			dc->nics[i].bridge ? dc->nics[i].bridge : "xenbr0");
+}
+
 static int create_usage(void)
 {
 	help("create");
@@ -120,6 +151,8 @@ int main_create(int argc, char **argv)
 	validate_config(cfg, &dc, dryrun ? CHECK_DRYRUN : CHECK_CREATE);
 	if (cfg->nerrors)
 		goto fail;
+	if (xlg.verbose)
+		print_plan(&dc);
 	if (dryrun) {
 		json = domain_config_to_json(&dc);
 		fputs(json, stdout);
@@ -165,6 +198,9 @@ int main_block_attach(int argc, char **argv)
 			   d.vdev);
 		goto out;
 	}
+	if (xlg.verbose)
+		fprintf(stderr, "xl: vdev %s is device %d\n", d.vdev,
+			vdev_to_devnum(d.vdev));
 	json = disk_to_json(&d);
 	printf("disk: %s\n", json);
 	free(json);
