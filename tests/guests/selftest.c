@@ -84,9 +84,34 @@ static void test_probes(void)
 	check(word == 5, "execution continues normally after the probes");
 }
 
+static unsigned long user_cpl_plus(unsigned long x)
+{
+	return (read_cs() & 3) + x;
+}
+
+static unsigned long user_probe_ud2(unsigned long unused)
+{
+	(void)unused;
+	return (unsigned long)probe_ud2();
+}
+
+static void test_user_mode(void)
+{
+	unsigned long r;
+
+	r = user_call(user_cpl_plus, 10);
+	check(r == 13, "user_call runs at CPL 3 and returns (got %lu)", r);
+	r = user_call(user_probe_ud2, 0);
+	check(r == X86_EXC_UD,
+	      "an exception at CPL 3 is handled and resumes (got vector %ld)",
+	      (long)r);
+	check((read_cs() & 3) == 0, "back at CPL 0");
+}
+
 void test_main(const struct hvm_start_info *si)
 {
 	(void)si;
 	test_formatting();
 	test_probes();
+	test_user_mode();
 }

@@ -134,6 +134,8 @@ TESTS = [
                   d0(r"PASS: console_io write from 0x[0-9a-f]+ \(straddles "
                      r"the end of guest RAM\)")),
     passing_guest("sched_op"),
+    passing_guest("user_hypercall",
+                  d0(r"PASS: SCHEDOP_shutdown\(poweroff\) from CPL 3 = -1$")),
     passing_guest("console", d0(r"console line one$"),
                   d0(r"console line two$")),
     # Xen writes the hardware domain's console output through unchanged,

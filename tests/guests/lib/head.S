@@ -20,7 +20,8 @@
  *    and .bss is not guaranteed to be zero: all of it is set up here.
  *
  * Memory: everything lives in the one image at 1 MiB. We identity-map the
- * first 4 GiB with 2 MiB pages, so guest-virtual == guest-physical for any
+ * first 4 GiB with 2 MiB pages, user-accessible so that tests can also run
+ * code at CPL 3 (lib/usermode.S; CR4.SMEP/SMAP stay off), so guest-virtual == guest-physical for any
  * address a test uses below 4 GiB (the hvm_start_info, our image, and the
  * deliberately unmapped 0xC0000000 of the 'unmapped' test). Higher
  * addresses are not mapped, which is what the bad-pointer tests need.
@@ -66,10 +67,10 @@ pvh_start32:
 1:
 	/* PML4[0] -> PDPT; PDPT[0..3] -> PD[0..3]: 4 x 1 GiB. */
 	mov $pdpt, %eax
-	or $(PTE_P | PTE_RW), %eax
+	or $(PTE_P | PTE_RW | PTE_US), %eax
 	mov %eax, pml4
 	mov $pd, %eax
-	or $(PTE_P | PTE_RW), %eax
+	or $(PTE_P | PTE_RW | PTE_US), %eax
 	xor %ecx, %ecx
 2:	mov %eax, pdpt(, %ecx, 8)
 	add $4096, %eax
@@ -77,7 +78,7 @@ pvh_start32:
 	cmp $4, %ecx
 	jb 2b
 	/* 2048 2 MiB identity pages: 0 .. 4 GiB (high dwords stay zero). */
-	mov $(PTE_P | PTE_RW | PTE_PS), %eax
+	mov $(PTE_P | PTE_RW | PTE_US | PTE_PS), %eax
 	xor %ecx, %ecx
 3:	mov %eax, pd(, %ecx, 8)
 	add $0x200000, %eax
@@ -117,13 +118,18 @@ entry64:
 	hlt
 	jmp 4b
 
-	.section .rodata
+	/* Writable: LTR marks the TSS descriptor busy. */
+	.data
 	.balign 16
+	.globl gdt
 gdt:
 	.quad 0				/* null */
 	.quad 0x00af9a000000ffff	/* GDT_CS64: 64-bit code, DPL 0 */
 	.quad 0x00cf92000000ffff	/* GDT_DS: flat 4 GiB data */
 	.quad 0x00cf9a000000ffff	/* GDT_CS32: flat 4 GiB 32-bit code */
+	.quad 0x00cff2000000ffff	/* GDT_USER_DS: flat data, DPL 3 */
+	.quad 0x00affa000000ffff	/* GDT_USER_CS64: 64-bit code, DPL 3 */
+	.quad 0, 0			/* GDT_TSS: filled by traps_init() */
 gdt_end:
 	.balign 8
 	.word 0

@@ -17,11 +17,30 @@ struct idt_gate {
 };
 
 #define GATE_INTR64_DPL0 0x8e /* present, DPL 0, 64-bit interrupt gate */
+#define GATE_INTR64_DPL3 0xee /* the same, reachable by INT n from CPL 3 */
+#define DESC_TSS64_AVAIL 0x89 /* present, DPL 0, available 64-bit TSS */
+
+struct __attribute__((packed)) tss64 {
+	uint32_t reserved0;
+	uint64_t rsp[3];
+	uint64_t reserved1;
+	uint64_t ist[7];
+	uint64_t reserved2;
+	uint16_t reserved3;
+	uint16_t iomap_base;
+};
+
+_Static_assert(sizeof(struct tss64) == 104, "64-bit TSS layout");
+_Static_assert(__builtin_offsetof(struct tss64, rsp) == TSS_RSP0,
+	       "TSS_RSP0 matches the layout");
 
 extern const uint64_t exc_stub_table[X86_NR_EXCEPTIONS];
+extern uint64_t gdt[];
+extern const char user_return_entry[];
 extern const struct ex_table_entry __start_ex_table[], __stop_ex_table[];
 
-static struct idt_gate idt[X86_NR_EXCEPTIONS] __attribute__((aligned(16)));
+static struct idt_gate idt[256] __attribute__((aligned(16)));
+struct tss64 tss __attribute__((aligned(16)));
 volatile struct fault_record last_fault = { .vector = -1 };
 static unsigned int handler_depth;
 
@@ -42,22 +61,41 @@ const char *exception_name(unsigned int vector)
 	return "reserved exception";
 }
 
+static void set_gate(unsigned int v, uint64_t a, uint8_t type_attr)
+{
+	idt[v].offset_lo = (uint16_t)a;
+	idt[v].selector = GDT_CS64;
+	idt[v].ist = 0;
+	idt[v].type_attr = type_attr;
+	idt[v].offset_mid = (uint16_t)(a >> 16);
+	idt[v].offset_hi = (uint32_t)(a >> 32);
+	idt[v].reserved = 0;
+}
+
+/* A TSS for the stack switch on entries from CPL 3 (RSP0, see usermode.S). */
+static void tss_init(void)
+{
+	uint64_t base = (uint64_t)&tss, limit = sizeof(tss) - 1;
+
+	tss.iomap_base = sizeof(tss); /* no I/O bitmap */
+	gdt[GDT_TSS / 8] = (limit & 0xffff) | (base & 0xffffff) << 16 |
+			   (uint64_t)DESC_TSS64_AVAIL << 40 |
+			   (limit >> 16 & 0xf) << 48 |
+			   (base >> 24 & 0xff) << 56;
+	gdt[GDT_TSS / 8 + 1] = base >> 32;
+	asm volatile("ltr %w0" : : "r"(GDT_TSS) : "memory");
+}
+
 void traps_init(void)
 {
 	struct desc_ptr p = { sizeof(idt) - 1, (uint64_t)idt };
 
-	for (unsigned int v = 0; v < X86_NR_EXCEPTIONS; v++) {
-		uint64_t a = exc_stub_table[v];
-
-		idt[v].offset_lo = (uint16_t)a;
-		idt[v].selector = GDT_CS64;
-		idt[v].ist = 0;
-		idt[v].type_attr = GATE_INTR64_DPL0;
-		idt[v].offset_mid = (uint16_t)(a >> 16);
-		idt[v].offset_hi = (uint32_t)(a >> 32);
-		idt[v].reserved = 0;
-	}
+	for (unsigned int v = 0; v < X86_NR_EXCEPTIONS; v++)
+		set_gate(v, exc_stub_table[v], GATE_INTR64_DPL0);
+	set_gate(USER_RETURN_VECTOR, (uint64_t)user_return_entry,
+		 GATE_INTR64_DPL3);
 	lidt(&p);
+	tss_init();
 }
 
 void exception_handler(struct cpu_regs *regs);

@@ -39,6 +39,12 @@ struct ex_table_entry {
 };
 
 void traps_init(void);
+
+/*
+ * Runs fn(arg) at CPL 3 (interrupts off, all memory user-accessible) and
+ * returns its result.
+ */
+unsigned long user_call(unsigned long (*fn)(unsigned long), unsigned long arg);
 const char *exception_name(unsigned int vector);
 
 /*

@@ -5,6 +5,9 @@
 #define GDT_CS64 0x08
 #define GDT_DS 0x10
 #define GDT_CS32 0x18
+#define GDT_USER_DS 0x20
+#define GDT_USER_CS64 0x28
+#define GDT_TSS 0x30
 
 #define CR0_PE (1 << 0)
 #define CR0_PG (1 << 31)
@@ -15,6 +18,7 @@
 
 #define PTE_P (1 << 0)
 #define PTE_RW (1 << 1)
+#define PTE_US (1 << 2)
 #define PTE_PS (1 << 7)
 
 #define X86_EXC_DE 0
@@ -38,6 +42,11 @@
 #define X86_EXC_VE 20
 #define X86_EXC_CP 21
 #define X86_NR_EXCEPTIONS 32
+
+/* int $USER_RETURN_VECTOR ends a user_call() (lib/usermode.S). */
+#define USER_RETURN_VECTOR 0x81
+#define X86_EFLAGS_MBS (1 << 1) /* bit 1 always reads as one */
+#define TSS_RSP0 4		/* offset of RSP0 in the 64-bit TSS */
 
 #ifndef __ASSEMBLY__
 #include <stdint.h>
