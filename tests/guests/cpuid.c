@@ -32,6 +32,20 @@ static void test_xen_leaves(void)
 	check_long(r.eax, 1, "leaf 0x40000002 EAX (hypercall pages)");
 	check_long(r.ebx, 0x40000000,
 		   "leaf 0x40000002 EBX (hypercall page MSR)");
+
+	/*
+	 * The HVM leaf: Xen 4.17 always reports the vCPU id in EBX and the
+	 * domain id in ECX, and flags both in EAX (xen/arch/x86/cpuid.c).
+	 */
+	r = cpuid_count(XEN_CPUID_LEAF(4), 0);
+	printf("leaf 0x40000004: eax %#x ebx %#x ecx %#x edx %#x\n", r.eax,
+	       r.ebx, r.ecx, r.edx);
+	if (check(r.eax & XEN_HVM_CPUID_VCPU_ID_PRESENT,
+		  "leaf 0x40000004 EAX flags the vCPU id"))
+		check_long(r.ebx, 0, "leaf 0x40000004 EBX (vCPU id)");
+	if (check(r.eax & XEN_HVM_CPUID_DOMID_PRESENT,
+		  "leaf 0x40000004 EAX flags the domain id"))
+		check_long(r.ecx, 0, "leaf 0x40000004 ECX (domain id)");
 }
 
 static void test_standard_leaves(void)
