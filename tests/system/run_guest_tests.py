@@ -109,6 +109,19 @@ def shutdown_guest(reason: str, end_regex: str, forbid: List[str]):
         forbid=forbid + [r"Test result"])
 
 
+def unmapped_guest(name: str, verb: str, access: str = "") -> GuestTest:
+    """The 'unmapped' guest; `access` is its command line (read, write,
+    exec)."""
+    return GuestTest(
+        name,
+        [d0(r"%s guest-physical 0xc0000000" % verb),
+         r"\(XEN\) d0v0 crashed: .*unmapped guest-physical address "
+         r"0x0*[cC]0000000\b",
+         r"\(XEN\) All domains have shut down: rebooting"],
+        forbid=NOT_POWERING_OFF + [r"Test result"], once=ONE_CRASH,
+        guest="unmapped", module_args=access)
+
+
 TESTS = [
     # The module's command line (after the file name) reaches the guest
     # through hvm_start_info.cmdline_paddr, as Xen does for dom0.
@@ -172,12 +185,16 @@ TESTS = [
                r"\(XEN\) d0v0 crashed: .*triple fault",
                r"\(XEN\) All domains have shut down: rebooting"],
               forbid=NOT_POWERING_OFF + [r"Test result"], once=ONE_CRASH),
-    GuestTest("unmapped",
-              [d0(r"reading guest-physical 0xc0000000"),
-               r"\(XEN\) d0v0 crashed: .*unmapped guest-physical address "
-               r"0x0*[cC]0000000\b",
-               r"\(XEN\) All domains have shut down: rebooting"],
-              forbid=NOT_POWERING_OFF + [r"Test result"], once=ONE_CRASH),
+    unmapped_guest("unmapped", "reading"),
+    unmapped_guest("unmapped_write", "writing", "write"),
+    unmapped_guest("unmapped_exec", "executing at", "exec"),
+    # HLT with IF=0 on the last vCPU: Xen takes the vCPU down and powers the
+    # domain off (xen/arch/x86/hvm/hvm.c hvm_hlt, hvm_vcpu_down).
+    GuestTest("hlt_cli",
+              [d0(r"halting with interrupts off"),
+               r"\(XEN\) d0: shutdown: poweroff",
+               r"\(XEN\) All domains have shut down: powering off"],
+              forbid=NOT_REBOOTING + [r"Test result"]),
     # The framework's own failure path: an unexpected exception is reported
     # and the guest crashes itself.
     GuestTest("fault_report",
