@@ -123,6 +123,7 @@ struct ring_priv {
 	struct xenstore_domain_interface *intf;
 	void (*notify)(void *);
 	void *arg;
+	void (*unmap)(struct xenstore_domain_interface *intf);
 };
 
 static long rconn_read(struct conn *c, void *buf, unsigned int len)
@@ -155,7 +156,17 @@ static long rconn_write(struct conn *c, const void *buf, unsigned int len)
 
 static void rconn_destroy(struct conn *c)
 {
-	free(c->priv);
+	struct ring_priv *p = c->priv;
+
+	if (p->unmap)
+		p->unmap(p->intf);
+	free(p);
+}
+
+void ring_conn_set_unmap(struct conn *c,
+			 void (*unmap)(struct xenstore_domain_interface *))
+{
+	((struct ring_priv *)c->priv)->unmap = unmap;
 }
 
 static void rconn_protocol_error(struct conn *c)

@@ -313,5 +313,13 @@ void ring_init(struct xenstore_domain_interface *intf);
 struct conn *ring_conn_new(struct xenstore_domain_interface *intf,
 			   uint32_t domid, void (*notify)(void *),
 			   void *notify_arg);
+/* Called with the page when the connection goes away. */
+void ring_conn_set_unmap(struct conn *c,
+			 void (*unmap)(struct xenstore_domain_interface *));
+
+/* ---- ring_file.c ---- */
+/* Development/test transport: INTRODUCE maps dir/<domid>, a file shared
+ * with a "guest" process, as the domain's ring page. */
+void ring_file_setup(const char *dir);
 
 #endif

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Test helper: sends one CONTROL command and prints the reply. */
+/*
+ * Test helper: sends one CONTROL command and prints the reply, or
+ * "introduce <domid> <mfn> <port>" / "release <domid>".
+ */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <xenstore.h>
 
@@ -14,6 +18,12 @@ int main(int argc, char **argv)
 
 	if (!h || argc < 2)
 		return 2;
+	/* domain requests, for the shell tests */
+	if (!strcmp(argv[1], "introduce") && argc == 5)
+		return !xs_introduce_domain(h, atoi(argv[2]), atol(argv[3]),
+					    atoi(argv[4]));
+	if (!strcmp(argv[1], "release") && argc == 3)
+		return !xs_release_domain(h, atoi(argv[2]));
 	/* further arguments become NUL-separated parameters */
 	for (i = 2; i < argc && used + strlen(argv[i]) + 1 < sizeof(buf); i++)
 		used += snprintf(buf + used, sizeof(buf) - used, "%s",
