@@ -30,7 +30,8 @@ GUEST_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror \
 	-m64 -mno-red-zone -mno-sse -mno-sse2 -mno-mmx -mno-avx -mno-80387 \
 	-mcmodel=small -fno-pic -fno-pie -fno-stack-protector \
 	-fno-asynchronous-unwind-tables -fno-unwind-tables \
-	-fno-builtin -fno-common -fcf-protection=none
+	-fno-builtin -fno-common -fcf-protection=none \
+	-fno-delete-null-pointer-checks
 GUEST_LDFLAGS := -nostdlib -static -no-pie -Wl,--build-id=none \
 	-Wl,-z,max-page-size=0x1000 -Wl,-z,noexecstack -Wl,--no-warn-rwx-segments -Wl,-T,$(GUEST_LDS)
 

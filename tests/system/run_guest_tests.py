@@ -146,6 +146,7 @@ TESTS = [
                      r"0xc0000000"),
                   d0(r"PASS: console_io write from 0x[0-9a-f]+ \(straddles "
                      r"the end of guest RAM\)")),
+    passing_guest("start_info", d0(r"PASS: read and wrote every RAM page")),
     passing_guest("sched_op"),
     passing_guest("user_hypercall",
                   d0(r"PASS: SCHEDOP_shutdown\(poweroff\) from CPL 3 = -1$")),
