@@ -146,6 +146,7 @@ TESTS = [
                      r"0xc0000000"),
                   d0(r"PASS: console_io write from 0x[0-9a-f]+ \(straddles "
                      r"the end of guest RAM\)")),
+    passing_guest("entry_state"),
     passing_guest("start_info", d0(r"PASS: read and wrote every RAM page")),
     passing_guest("sched_op"),
     passing_guest("user_hypercall",
@@ -223,6 +224,8 @@ NOHV_TESTS = [
     GuestTest("selftest", [r"^no hypervisor", r"^PASS: ud2 raises #UD",
                            r"^PASS: unmapped read raises #PF"] + NOHV_END,
               exit_status=1, timeout=30),
+    GuestTest("entry_state", [r"^PASS: CR0 "] + NOHV_END, exit_status=1,
+              timeout=30),
     # -no-reboot turns the guest's triple fault into a QEMU exit (status 0).
     GuestTest("triple_fault", [r"^loading a zero-limit IDT"],
               forbid=[r"Test result"], exit_status=0, timeout=30),

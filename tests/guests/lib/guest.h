@@ -36,6 +36,12 @@ struct test_info {
 extern const struct test_info test_info;
 void test_main(const struct hvm_start_info *si);
 
+/* The CPU state at the PVH entry point, as lib/head.S found it. */
+struct pvh_entry_state {
+	uint32_t cr0, cr4, eflags, efer_lo, efer_hi;
+};
+extern const struct pvh_entry_state pvh_entry_state;
+
 /* lib/console.c */
 void console_init(void);
 bool hypervisor_present(void);

@@ -43,6 +43,22 @@
 	.code32
 	.globl pvh_start32
 pvh_start32:
+	/*
+	 * Record the entry state for the entry_state test before changing
+	 * anything: CR0, CR4, EFER, then EFLAGS (needs a stack; loading ESP
+	 * leaves the flags alone, and the .bss stack is not zeroed yet).
+	 */
+	mov %cr0, %eax
+	mov %eax, pvh_entry_state + 0
+	mov %cr4, %eax
+	mov %eax, pvh_entry_state + 4
+	mov $MSR_EFER, %ecx
+	rdmsr
+	mov %eax, pvh_entry_state + 12
+	mov %edx, pvh_entry_state + 16
+	mov $boot_stack_top, %esp
+	pushfl
+	popl pvh_entry_state + 8
 	cli
 	cld
 	/* Zero .bss (page tables and stack live there); EBX survives. */
@@ -142,6 +158,9 @@ gdt_ptr:
 	.globl pvh_start_info_pa
 pvh_start_info_pa:
 	.quad 0
+	.globl pvh_entry_state		/* struct pvh_entry_state */
+pvh_entry_state:
+	.long 0, 0, 0, 0, 0		/* CR0, CR4, EFLAGS, EFER low, high */
 
 	.section .bss.pagetables, "aw", @nobits
 	.balign 4096
