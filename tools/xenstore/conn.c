@@ -215,6 +215,29 @@ bool conn_output(struct conn *c)
 	return true;
 }
 
+void conn_reset(struct conn *c)
+{
+	struct outmsg *m, *mn;
+	struct transaction *t, *tn;
+
+	for (m = c->out_head; m; m = mn) {
+		mn = m->next;
+		free(m);
+	}
+	c->out_head = c->out_tail = NULL;
+	c->out_replies = c->out_events = 0;
+	for (t = c->trans; t; t = tn) {
+		tn = t->next;
+		trans_free(t);
+	}
+	c->trans = NULL;
+	c->ntrans = 0;
+	watch_free_all(c);
+	c->in_used = 0;
+	if (c->ops->reset)
+		c->ops->reset(c);
+}
+
 void conn_sweep(void)
 {
 	struct conn *c, *next;

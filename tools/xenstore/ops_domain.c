@@ -50,11 +50,8 @@ int do_introduce(struct req *r)
 		/* As in Xen: re-introducing rebinds the event channel and
 		 * resets the connection, without a new @introduceDomain. */
 		d->port = port;
-		if (d->conn) {
-			watch_free_all(d->conn);
-			while (d->conn->trans)
-				trans_end(d->conn, d->conn->trans, false);
-		}
+		if (d->conn && d->conn != r->c)
+			conn_reset(d->conn);
 		return ack(r);
 	}
 	d = domain_get(domid);

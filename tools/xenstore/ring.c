@@ -176,11 +176,33 @@ static void rconn_protocol_error(struct conn *c)
 	WR(p->intf->error, XENSTORE_ERROR_PROTO);
 }
 
+/*
+ * Re-introduction: empty rings; a guest that asked to reconnect
+ * (connection = XENSTORE_RECONNECT) is told the daemon is back.
+ */
+static void rconn_reset(struct conn *c)
+{
+	struct ring_priv *p = c->priv;
+	struct xenstore_domain_interface *intf = p->intf;
+
+	WR(intf->req_cons, 0);
+	WR(intf->req_prod, 0);
+	WR(intf->rsp_cons, 0);
+	WR(intf->rsp_prod, 0);
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	if (RD(intf->connection) == XENSTORE_RECONNECT) {
+		WR(intf->connection, XENSTORE_CONNECTED);
+		if (p->notify)
+			p->notify(p->arg);
+	}
+}
+
 static const struct conn_ops ring_ops = {
 	.read = rconn_read,
 	.write = rconn_write,
 	.destroy = rconn_destroy,
 	.protocol_error = rconn_protocol_error,
+	.reset = rconn_reset,
 };
 
 struct conn *ring_conn_new(struct xenstore_domain_interface *intf,

@@ -156,6 +156,8 @@ struct conn_ops {
 	void (*destroy)(struct conn *c);
 	/* Optional: the peer broke the protocol (e.g. oversized message). */
 	void (*protocol_error)(struct conn *c);
+	/* Optional: restart the transport (re-introduction of a domain). */
+	void (*reset)(struct conn *c);
 };
 
 struct conn {
@@ -199,6 +201,9 @@ int conn_send_event(struct conn *c, const char *path, const char *token);
 void conn_close_all(void);
 /* Destroys connections marked broken. */
 void conn_sweep(void);
+/* Forgets watches, transactions and partial or queued messages, and
+ * restarts the transport: a domain re-introduced after kexec or resume. */
+void conn_reset(struct conn *c);
 
 /* ---- wire.c ---- */
 const char *xs_errname(int err);

@@ -219,6 +219,49 @@ static void oversized_marks_proto(void **state)
 	free(intf);
 }
 
+/* A guest asking to reconnect is reset and told so on re-introduction. */
+static void reconnect(void **state)
+{
+	struct xenstore_domain_interface *intf = calloc(1, sizeof(*intf));
+	struct xsd_sockmsg h = { XS_WATCH, 1, 0, sizeof("a\0t") };
+	struct conn *c0 = tc_new(0), *rc;
+	struct domain *d;
+	char junk[8] = "partial";
+
+	(void)state;
+	ring_init(intf);
+	rc = ring_conn_new(intf, 6, NULL, NULL);
+	assert_string_equal(tc_req(c0, XS_INTRODUCE, 0,
+				   S("6\0"
+				     "1\0"
+				     "1")),
+			    "OK");
+	d = domain_find(6);
+	d->conn = rc;
+	/* a watch, then half a message */
+	ring_write_req(intf, &h, sizeof(h));
+	ring_write_req(intf, "a\0t", sizeof("a\0t"));
+	while (rc->nwatches == 0)
+		assert_true(conn_input(rc));
+	ring_write_req(intf, junk, sizeof(junk));
+	assert_true(conn_input(rc));
+	intf->connection = XENSTORE_RECONNECT;
+	assert_string_equal(tc_req(c0, XS_INTRODUCE, 0,
+				   S("6\0"
+				     "1\0"
+				     "1")),
+			    "OK");
+	assert_int_equal(intf->connection, XENSTORE_CONNECTED);
+	assert_int_equal(intf->req_prod, 0);
+	assert_int_equal(intf->rsp_prod, 0);
+	assert_int_equal(rc->nwatches, 0);
+	assert_int_equal(rc->in_used, 0);
+	assert_null(rc->out_head);
+	conn_destroy(rc);
+	tc_free(c0);
+	free(intf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -227,6 +270,7 @@ int main(void)
 		cmocka_unit_test(guest_in_other_process),
 		cmocka_unit_test(bad_ring_marks_error),
 		cmocka_unit_test(oversized_marks_proto),
+		cmocka_unit_test(reconnect),
 	};
 
 	quota_defaults();
