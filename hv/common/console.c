@@ -147,21 +147,81 @@ void printk(const char *fmt, ...)
 	va_end(ap);
 }
 
-void console_guest_write(unsigned int domid, const char *buf, size_t len)
+/*
+ * Guest text is collected per domain until a newline (or a full buffer),
+ * then printed as one "(dN) " line, so a guest writing a line in pieces
+ * still reads as one line and never splits a hypervisor line.
+ */
+#define GUEST_LINE_MAX 256
+#define GUEST_LINE_SLOTS 8
+
+static struct guest_line {
+	bool used;
+	unsigned int domid;
+	size_t len;
+	char buf[GUEST_LINE_MAX];
+} guest_lines[GUEST_LINE_SLOTS];
+
+static struct guest_line *line_for(unsigned int domid)
+{
+	struct guest_line *free = NULL;
+
+	for (int i = 0; i < GUEST_LINE_SLOTS; i++) {
+		if (guest_lines[i].used && guest_lines[i].domid == domid)
+			return &guest_lines[i];
+		if (!guest_lines[i].used && !free)
+			free = &guest_lines[i];
+	}
+	if (!free)
+		free = &guest_lines[domid % GUEST_LINE_SLOTS]; /* reuse */
+	free->used = true;
+	free->domid = domid;
+	free->len = 0;
+	return free;
+}
+
+static void flush_line(struct guest_line *l, bool show)
 {
 	char prefix[16];
+
+	snprintf(prefix, sizeof(prefix), "(d%u) ", l->domid);
+	if (!at_line_start)
+		emit("", "\n", 1, show);
+	emit(prefix, l->buf, l->len, show);
+	if (!at_line_start)
+		emit("", "\n", 1, show);
+	l->len = 0;
+}
+
+void console_guest_write(unsigned int domid, const char *buf, size_t len)
+{
 	unsigned long flags;
 	/* dom0's console is the machine's console, as in Xen. */
 	bool show = domid == 0 || guest_loglvl >= LVL_INFO;
+	struct guest_line *l;
 
-	snprintf(prefix, sizeof(prefix), "(d%u) ", domid);
 	flags = spin_lock_irqsave(&console_lock);
-	/* A guest line interrupting a hypervisor line starts afresh. */
-	if (!at_line_start)
-		emit("", "\n", 1, show);
-	emit(prefix, buf, len, show);
-	if (!at_line_start)
-		emit("", "\n", 1, show);
+	l = line_for(domid);
+	for (size_t i = 0; i < len; i++) {
+		char c = buf[i];
+
+		if (c == '\r' || c == '\0')
+			continue;
+		l->buf[l->len++] = c;
+		if (c == '\n' || l->len == GUEST_LINE_MAX)
+			flush_line(l, show);
+	}
+	spin_unlock_irqrestore(&console_lock, flags);
+}
+
+void console_guest_flush(unsigned int domid)
+{
+	unsigned long flags = spin_lock_irqsave(&console_lock);
+	struct guest_line *l = line_for(domid);
+
+	if (l->len)
+		flush_line(l, domid == 0 || guest_loglvl >= LVL_INFO);
+	l->used = false;
 	spin_unlock_irqrestore(&console_lock, flags);
 }
 

@@ -14,7 +14,9 @@
 #include <hv/hvm.h>
 #include <hv/domain.h>
 #include <hv/acpi.h>
+#include <hv/console.h>
 #include <xen/sched.h>
+#include <xen/vcpu.h>
 
 static struct domain *domains;
 static spinlock_t domlist_lock = SPINLOCK_INIT;
@@ -40,6 +42,17 @@ struct domain *domain_list(void)
 	return domains;
 }
 
+struct domain *domain_by_id(uint16_t domid)
+{
+	for (struct domain *d = domains; d; d = d->next)
+		if (d->domid == domid && d->state != DOMAIN_DEAD)
+			return d;
+	return NULL;
+}
+
+void vcpu_timers_init(struct vcpu *v);
+void vcpu_poll_init(struct vcpu *v);
+
 bool domain_is_alive(const struct domain *d)
 {
 	return d->state == DOMAIN_RUNNING;
@@ -59,7 +72,12 @@ struct domain *domain_create(uint16_t domid, const char *name, bool privileged,
 	d->domid = domid;
 	strlcpy(d->name, name, sizeof(d->name));
 	d->is_privileged = privileged;
+	d->shared_info_gfn = INVALID_GFN_ENTRY;
 	if (p2m_init(&d->p2m))
+		goto fail;
+	d->shared_info = alloc_zeroed_page();
+	if (!d->shared_info || evtchn_init(d) ||
+	    grant_table_init(d, GNTTAB_DEFAULT_MAX_FRAMES))
 		goto fail;
 	for (unsigned int i = 0; i < nr_vcpus; i++) {
 		struct vcpu *v = xzalloc(sizeof(*v));
@@ -69,6 +87,14 @@ struct domain *domain_create(uint16_t domid, const char *name, bool privileged,
 		v->domain = d;
 		v->vcpu_id = i;
 		v->state = VCPU_DOWN;
+		v->runstate = RUNSTATE_offline;
+		/* Until it registers its own, a vCPU's vcpu_info is its slot in
+		 * shared_info (which has XEN_LEGACY_MAX_VCPUS of them). */
+		if (i < XEN_LEGACY_MAX_VCPUS)
+			v->vcpu_info = (struct vcpu_info *)&d->shared_info
+					       ->vcpu_info[i];
+		vcpu_timers_init(v);
+		vcpu_poll_init(v);
 		d->vcpus[i] = v;
 		d->nr_vcpus++;
 		if (hvm_ops->vcpu_init(v))
@@ -97,12 +123,17 @@ void domain_destroy(struct domain *d)
 	spin_unlock_irqrestore(&domlist_lock, flags);
 	for (unsigned int i = 0; i < d->nr_vcpus; i++) {
 		if (d->vcpus[i]) {
+			timer_stop(&d->vcpus[i]->singleshot);
+			timer_stop(&d->vcpus[i]->poll_timer);
 			if (d->vcpus[i]->arch)
 				hvm_ops->vcpu_destroy(d->vcpus[i]);
 			xfree(d->vcpus[i]);
 		}
 	}
+	evtchn_destroy(d);
+	grant_table_destroy(d);
 	p2m_destroy(&d->p2m, true);
+	free_page(d->shared_info);
 	xfree(d);
 }
 
@@ -111,13 +142,19 @@ static void domain_finished(struct domain *d, bool crashed)
 {
 	unsigned int code = crashed ? SHUTDOWN_crash : d->shutdown_code;
 
-	for (unsigned int i = 0; i < d->nr_vcpus; i++)
+	for (unsigned int i = 0; i < d->nr_vcpus; i++) {
 		d->vcpus[i]->state = VCPU_DOWN;
+		timer_stop(&d->vcpus[i]->singleshot);
+		timer_stop(&d->vcpus[i]->poll_timer);
+	}
 	d->state = DOMAIN_DEAD;
+	console_guest_flush(d->domid);
 	for (struct domain *o = domains; o; o = o->next)
 		if (o != d && domain_is_alive(o))
 			return; /* others run on; the toolstack reaps this one */
-	if (code == SHUTDOWN_poweroff || code == SHUTDOWN_suspend) {
+	/* As Xen for the hardware domain: only "poweroff" powers off;
+	 * every other reason (reboot, crash, suspend, ...) reboots. */
+	if (code == SHUTDOWN_poweroff) {
 		printk("All domains have shut down: powering off\n");
 		machine_power_off();
 	}

@@ -11,6 +11,8 @@
 #include <hv/asm.h>
 #include <hv/hvm.h>
 #include <hv/hypercall.h>
+#include <hv/event.h>
+#include <hv/grant_table.h>
 #include <xen/xen.h>
 
 enum hc_access {
@@ -28,6 +30,19 @@ static const struct hypercall_entry hypercall_table[64] = {
 	[__HYPERVISOR_console_io] = { "console_io", do_console_io, HC_ANY },
 	[__HYPERVISOR_xen_version] = { "xen_version", do_xen_version, HC_ANY },
 	[__HYPERVISOR_sched_op] = { "sched_op", do_sched_op, HC_ANY },
+	[__HYPERVISOR_memory_op] = { "memory_op", do_memory_op, HC_ANY },
+	[__HYPERVISOR_vcpu_op] = { "vcpu_op", do_vcpu_op, HC_ANY },
+	[__HYPERVISOR_set_timer_op] = { "set_timer_op", do_set_timer_op,
+					HC_ANY },
+	[__HYPERVISOR_vm_assist] = { "vm_assist", do_vm_assist, HC_ANY },
+	[__HYPERVISOR_hvm_op] = { "hvm_op", do_hvm_op, HC_ANY },
+	[__HYPERVISOR_event_channel_op] = { "event_channel_op",
+					    do_event_channel_op, HC_ANY },
+	[__HYPERVISOR_grant_table_op] = { "grant_table_op", do_grant_table_op,
+					  HC_ANY },
+	[__HYPERVISOR_platform_op] = { "platform_op", do_platform_op,
+				       HC_PRIVILEGED },
+	[__HYPERVISOR_physdev_op] = { "physdev_op", do_physdev_op, HC_ANY },
 };
 
 void hvm_handle_hypercall(struct vcpu *v, unsigned int len)

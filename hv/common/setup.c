@@ -21,6 +21,7 @@
 #include <hv/hvm.h>
 #include <hv/dom0.h>
 #include <hv/version.h>
+#include <hv/timer.h>
 
 static uint64_t tsc_at_entry;
 
@@ -132,6 +133,8 @@ __noreturn void start_krypton(uint32_t magic, uint32_t info)
 	       (unsigned long long)(apic_timer_khz() % 1000),
 	       lapic_x2apic_mode() ? "x2APIC" : "xAPIC");
 	lapic_timer_selftest();
+	timers_cpu_init();
+	rtc_init();
 	acpi_init();
 	hvm_init();
 	hvm_cpu_init();

@@ -13,9 +13,13 @@
 
 static uint32_t feature_submap0(const struct domain *d)
 {
-	uint32_t f = (1u << XENFEAT_hvm_callback_vector) |
+	/* What Xen offers a translated (HVM/PVH) guest. */
+	uint32_t f = (1u << XENFEAT_writable_page_tables) |
+		     (1u << XENFEAT_auto_translated_physmap) |
+		     (1u << XENFEAT_hvm_callback_vector) |
 		     (1u << XENFEAT_hvm_safe_pvclock) |
-		     (1u << XENFEAT_memory_op_vnode_supported);
+		     (1u << XENFEAT_memory_op_vnode_supported) |
+		     (1u << XENFEAT_not_direct_mapped);
 
 	if (d->is_privileged)
 		f |= 1u << XENFEAT_dom0;
@@ -79,7 +83,8 @@ long do_xen_version(struct vcpu *v, uint64_t cmd, uint64_t arg, uint64_t a3,
 		return copy_to_guest(v, arg, &fi, sizeof(fi));
 	}
 	case XENVER_pagesize:
-		return PAGE_SIZE;
+		/* Takes no argument; Xen refuses a non-NULL one. */
+		return arg ? -EINVAL : (long)PAGE_SIZE;
 	case XENVER_guest_handle: {
 		xen_domain_handle_t h = { 0 };
 

@@ -188,6 +188,10 @@ static uint64_t write_memmap(struct domain *d, uint64_t gpa, uint64_t pages,
 	uint64_t low_pages = MIN(pages, HOLE_START >> PAGE_SHIFT);
 	unsigned int n = 0;
 
+	d->max_gfn = pages > low_pages ? (HOLE_END >> PAGE_SHIFT) +
+						 (pages - low_pages) - 1
+				       : pages - 1;
+
 	memset(map, 0, sizeof(map));
 	map[n++] = (struct hvm_memmap_table_entry){ 0, LOW_RAM_END,
 						    XEN_HVM_MEMMAP_TYPE_RAM,
@@ -206,6 +210,12 @@ static uint64_t write_memmap(struct domain *d, uint64_t gpa, uint64_t pages,
 			XEN_HVM_MEMMAP_TYPE_RAM, 0
 		};
 	*nr = n;
+	d->nr_e820 = n;
+	for (unsigned int i = 0; i < n; i++) {
+		d->e820[i].addr = map[i].addr;
+		d->e820[i].size = map[i].size;
+		d->e820[i].type = map[i].type;
+	}
 	copy_to_guest_phys(d, gpa, map, n * sizeof(map[0]));
 	return gpa + n * sizeof(map[0]);
 }
@@ -294,6 +304,7 @@ struct domain *dom0_build(void)
 		panic("No room for dom0's start info");
 	copy_to_guest_phys(d, si_gpa, &si, sizeof(si));
 
+	shared_info_init_time(d);
 	boot.rip = info->pvh_entry;
 	boot.rbx = si_gpa;
 	hvm_ops->vcpu_set_boot_state(d->vcpus[0], &boot);

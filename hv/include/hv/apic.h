@@ -19,8 +19,14 @@ void lapic_timer_oneshot(uint64_t ns);
 void time_calibrate(void); /* TSC and APIC bus frequencies, via the PIT */
 uint64_t tsc_khz(void);
 uint64_t apic_timer_khz(void);
-/* Nanoseconds since boot, from the TSC. */
+/* Nanoseconds since boot ("system time"), from the TSC. */
 uint64_t now_ns(void);
+uint64_t tsc_delta_to_ns(uint64_t tsc_delta);
+/* The TSC value at system time 0 and the pvclock scale for guests. */
+void time_pvclock_params(uint64_t *tsc_base, uint32_t *mul, int8_t *shift);
+/* Wall-clock (UTC) ns at system time 0, from the CMOS RTC at boot. */
+uint64_t wallclock_at_boot_ns(void);
+void rtc_init(void);
 void udelay(unsigned int us);
 void lapic_timer_selftest(void);
 void i8259_disable(void); /* remap and mask the legacy PICs */

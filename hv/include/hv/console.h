@@ -14,6 +14,8 @@ uint16_t uart_io_base(int idx);
 void console_init(void);
 /* Raw text from a guest's console_io: printed as "(dN) text" lines. */
 void console_guest_write(unsigned int domid, const char *buf, size_t len);
+/* Prints what is left of a guest's partial line (its domain stopped). */
+void console_guest_flush(unsigned int domid);
 /* Copies the console ring (oldest first) for `xl dmesg`. */
 size_t console_ring_read(char *buf, size_t len, size_t offset);
 /* Lets panic() print even if the console lock is held by a dead CPU. */

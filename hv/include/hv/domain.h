@@ -6,8 +6,14 @@
 #include <hv/types.h>
 #include <hv/spinlock.h>
 #include <hv/p2m.h>
+#include <hv/timer.h>
+#include <hv/event.h>
+#include <hv/grant_table.h>
+
+#include <hv/boot.h>
 
 #define MAX_VCPUS 64
+#define INVALID_GFN_ENTRY (~0ULL)
 #define DOMAIN_NAME_MAX 64
 
 /* Guest general-purpose registers. The vendor back-end keeps rax, rsp,
@@ -27,6 +33,9 @@ enum vcpu_state {
 
 struct domain;
 
+struct vcpu_info;
+struct shared_info;
+
 struct vcpu {
 	struct domain *domain;
 	unsigned int vcpu_id;
@@ -34,7 +43,25 @@ struct vcpu {
 	struct guest_regs regs;
 	void *arch; /* the vendor's per-vCPU state (e.g. the VMCB) */
 	uint64_t nr_exits;
-	uint64_t exit_counts[16]; /* by hvm_exit_class */
+	unsigned int processor; /* physical CPU it runs on */
+
+	/* Where the guest reads its vcpu_info: shared_info's slot, or the
+	 * page it registered (VCPUOP_register_vcpu_info). */
+	struct vcpu_info *vcpu_info;
+	bool vcpu_info_registered;
+	uint64_t vcpu_info_gfn;
+	uint16_t virq_to_port[NR_VIRQS];
+
+	struct timer singleshot; /* VCPUOP_set_singleshot_timer */
+	struct timer poll_timer; /* SCHEDOP_poll timeout */
+	bool polling;		 /* blocked in SCHEDOP_poll */
+	uint64_t poll_ports[8];
+	unsigned int nr_poll_ports;
+
+	uint64_t runstate_gva;	 /* VCPUOP_register_runstate_memory_area */
+	unsigned int runstate;	 /* RUNSTATE_* */
+	uint64_t runstate_entry; /* system time it entered that state */
+	uint64_t runstate_time[4];
 };
 
 enum domain_state {
@@ -54,6 +81,17 @@ struct domain {
 	struct vcpu *vcpus[MAX_VCPUS];
 	struct p2m p2m;
 	uint64_t tot_pages, max_pages;
+
+	struct shared_info *shared_info; /* hypervisor-owned page */
+	uint64_t shared_info_gfn;	 /* INVALID_GFN_ENTRY: not mapped */
+	unsigned int nr_e820;		 /* the guest's memory map */
+	struct e820_entry e820[8];
+	uint64_t max_gfn;
+	struct evtchn_table evtchn;
+	struct grant_table grant;
+	uint64_t hvm_params[64]; /* HVM_NR_PARAMS in Xen 4.17 is 39 */
+	uint8_t callback_vector; /* HVM_PARAM_CALLBACK_IRQ type 2; 0: none */
+	unsigned long vm_assist;
 	struct domain *next;
 	spinlock_t lock;
 };
@@ -68,6 +106,10 @@ void domain_crash(struct vcpu *v, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 bool domain_is_alive(const struct domain *d);
 struct domain *domain_list(void);
+struct domain *domain_by_id(uint16_t domid);
+/* Fills the time records and wall clock of every vCPU's vcpu_info. */
+void shared_info_init_time(struct domain *d);
+void shared_info_set_wallclock(struct domain *d);
 const char *shutdown_reason_name(unsigned int code);
 
 #endif

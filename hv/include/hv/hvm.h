@@ -41,6 +41,10 @@ struct hvm_vendor_ops {
 	void (*flush_guest_tlb)(struct vcpu *v);
 	uint64_t (*get_efer)(struct vcpu *v);
 	void (*set_efer)(struct vcpu *v, uint64_t efer);
+	/* Event delivery: an external interrupt on @vector if the guest can
+	 * take one now (returns true), else arrange an exit when it can. */
+	bool (*inject_interrupt)(struct vcpu *v, uint8_t vector);
+	void (*cancel_irq_window)(struct vcpu *v);
 	uint64_t (*get_msr_state)(struct vcpu *v, uint32_t msr, bool *ok);
 	bool (*set_msr_state)(struct vcpu *v, uint32_t msr, uint64_t val);
 };
@@ -75,6 +79,10 @@ static inline void hvm_advance_rip(struct vcpu *v, unsigned int len)
  * be fetched or decoded. @expect_opcode_len: the minimum plausible length.
  */
 unsigned int hvm_insn_length(struct vcpu *v, unsigned int min_len);
+
+/* The guest-virtual address inside a XEN_GUEST_HANDLE (a typed pointer
+ * in the public headers: never do pointer arithmetic on it directly). */
+#define GUEST_HANDLE_ADDR(h) ((uint64_t)(uintptr_t)(h).p)
 
 /* Guest memory, through the guest's own page tables. 0 or -EFAULT. */
 int copy_from_guest(struct vcpu *v, void *dst, uint64_t gva, size_t len);

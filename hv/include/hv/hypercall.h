@@ -15,5 +15,19 @@ long do_xen_version(struct vcpu *v, uint64_t cmd, uint64_t arg, uint64_t a3,
 		    uint64_t a4, uint64_t a5);
 long do_sched_op(struct vcpu *v, uint64_t cmd, uint64_t arg, uint64_t a3,
 		 uint64_t a4, uint64_t a5);
+long do_memory_op(struct vcpu *v, uint64_t cmd, uint64_t arg, uint64_t a3,
+		  uint64_t a4, uint64_t a5);
+long do_vcpu_op(struct vcpu *v, uint64_t cmd, uint64_t vcpuid, uint64_t arg,
+		uint64_t a4, uint64_t a5);
+long do_set_timer_op(struct vcpu *v, uint64_t timeout, uint64_t a2, uint64_t a3,
+		     uint64_t a4, uint64_t a5);
+long do_vm_assist(struct vcpu *v, uint64_t cmd, uint64_t type, uint64_t a3,
+		  uint64_t a4, uint64_t a5);
+long do_hvm_op(struct vcpu *v, uint64_t op, uint64_t arg, uint64_t a3,
+	       uint64_t a4, uint64_t a5);
+long do_platform_op(struct vcpu *v, uint64_t arg, uint64_t a2, uint64_t a3,
+		    uint64_t a4, uint64_t a5);
+long do_physdev_op(struct vcpu *v, uint64_t cmd, uint64_t arg, uint64_t a3,
+		   uint64_t a4, uint64_t a5);
 
 #endif

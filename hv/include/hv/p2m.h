@@ -15,6 +15,7 @@ enum p2m_type {
 	P2M_RAM = 1,	  /* the domain's own memory */
 	P2M_MMIO = 2,	  /* host MMIO passed through */
 	P2M_RAM_RO = 3,	  /* read-only RAM */
+	P2M_HV_PAGE = 4,  /* a hypervisor page (shared_info, grant frame) */
 };
 
 struct p2m {

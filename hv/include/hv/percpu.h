@@ -4,12 +4,14 @@
 #define HV_PERCPU_H
 
 #include <hv/types.h>
+#include <hv/spinlock.h>
 
 #define NR_CPUS 64
 #define STACK_SIZE (16 * 1024)
 #define IST_SIZE 4096
 
 struct vcpu;
+struct timer;
 
 struct tss64 {
 	uint32_t rsvd0;
@@ -31,6 +33,8 @@ struct percpu {
 	void *svm_host_save;  /* VM_HSAVE_PA area */
 	void *svm_host_vmcb;  /* VMSAVE/VMLOAD area for host state */
 	uint64_t exits;	      /* VM exits handled on this CPU */
+	struct timer *timers; /* pending, sorted by expiry */
+	spinlock_t timer_lock;
 	uint64_t gdt[8] __aligned(16);
 	struct tss64 tss __aligned(16);
 };

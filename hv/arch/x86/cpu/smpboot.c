@@ -14,6 +14,7 @@
 #include <hv/traps.h>
 #include <hv/smp.h>
 #include <hv/hvm.h>
+#include <hv/timer.h>
 
 #define TRAMPOLINE_PA \
 	0x8000 /* conventional memory, excluded from the allocator */
@@ -71,6 +72,7 @@ __noreturn void start_secondary(void)
 
 	cpu_tables_init(pc);
 	lapic_init_cpu();
+	timers_cpu_init();
 	hvm_cpu_init();
 	pc->online = true;
 	__atomic_store_n(&ap_online, true, __ATOMIC_RELEASE);

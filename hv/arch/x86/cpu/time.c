@@ -20,8 +20,14 @@ uint32_t lapic_timer_current(void);
 static uint64_t tsc_hz_khz;
 static uint64_t apic_khz;
 static uint64_t tsc_at_boot;
-/* ns = (tsc * mul) >> 32 avoids 128-bit division. */
-static uint64_t tsc_to_ns_mul;
+/*
+ * TSC ticks to ns exactly as a pvclock reader does it (Xen's
+ * vcpu_time_info): shift the delta by tsc_shift, multiply by the 32.32
+ * fixed-point tsc_to_system_mul. Using the same numbers here as in the
+ * guests' records keeps hypervisor and guest system time identical.
+ */
+static uint32_t tsc_mul;
+static int8_t tsc_shift;
 
 uint64_t tsc_khz(void)
 {
@@ -33,12 +39,25 @@ uint64_t apic_timer_khz(void)
 	return apic_khz;
 }
 
+uint64_t tsc_delta_to_ns(uint64_t d)
+{
+	if (tsc_shift < 0)
+		d >>= -tsc_shift;
+	else
+		d <<= tsc_shift;
+	return (d >> 32) * tsc_mul + (((d & 0xffffffffULL) * tsc_mul) >> 32);
+}
+
 uint64_t now_ns(void)
 {
-	uint64_t d = rdtsc() - tsc_at_boot;
-	uint64_t hi = d >> 32, lo = d & 0xffffffffULL;
+	return tsc_delta_to_ns(rdtsc() - tsc_at_boot);
+}
 
-	return hi * tsc_to_ns_mul + ((lo * tsc_to_ns_mul) >> 32);
+void time_pvclock_params(uint64_t *tsc_base, uint32_t *mul, int8_t *shift)
+{
+	*tsc_base = tsc_at_boot;
+	*mul = tsc_mul;
+	*shift = tsc_shift;
 }
 
 void udelay(unsigned int us)
@@ -77,7 +96,21 @@ void time_calibrate(void)
 		tsc_hz_khz = 1;
 	if (!apic_khz)
 		apic_khz = 1000000; /* fall back to 1 GHz */
-	tsc_to_ns_mul = (1000000ULL << 32) / tsc_hz_khz;
+	{
+		uint64_t m = (1000000ULL << 32) / tsc_hz_khz;
+		int shift = 0;
+
+		while (m >= (1ULL << 32)) {
+			m >>= 1;
+			shift++;
+		}
+		while (m < (1ULL << 31)) {
+			m <<= 1;
+			shift--;
+		}
+		tsc_mul = (uint32_t)m;
+		tsc_shift = (int8_t)shift;
+	}
 	tsc_at_boot = t0;
 }
 

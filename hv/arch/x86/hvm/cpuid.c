@@ -68,11 +68,15 @@ void hvm_handle_cpuid(struct vcpu *v, unsigned int len)
 		       BIT(12) | BIT(15) | BIT(21) | BIT(24) | BIT(26) |
 		       BIT(27) | BIT(28) | BIT(29));
 		c |= BIT(31); /* running on a hypervisor */
-		d &= ~(BIT(7) | BIT(14) | BIT(18) | BIT(21) | BIT(22) |
+		/* No local APIC is emulated yet: hide it (bit 9). */
+		d &= ~(BIT(7) | BIT(9) | BIT(14) | BIT(18) | BIT(21) | BIT(22) |
 		       BIT(29) | BIT(31));
 		break;
-	case 5:
 	case 6:
+		a = BIT(2); /* ARAT: no per-CPU timer stops in C-states */
+		b = c = d = 0;
+		break;
+	case 5:
 	case 0xa:
 	case 0xb:
 	case 0xd:
@@ -95,6 +99,7 @@ void hvm_handle_cpuid(struct vcpu *v, unsigned int len)
 		c &= ~(BIT(2) | BIT(9) | BIT(10) | BIT(12) | BIT(13) | BIT(15) |
 		       BIT(17) | BIT(19) | BIT(21) | BIT(22) | BIT(23) |
 		       BIT(24) | BIT(26) | BIT(27) | BIT(28) | BIT(29));
+		d &= ~BIT(27); /* RDTSCP: TSC_AUX is not virtualised yet */
 		break;
 	case 0x80000007:
 		a = b = c = 0;

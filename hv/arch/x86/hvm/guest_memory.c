@@ -21,7 +21,8 @@ static uint8_t *gpa_to_host(struct domain *d, uint64_t gpa, bool write)
 	enum p2m_type t;
 	int64_t mfn = p2m_lookup(&d->p2m, gpa >> PAGE_SHIFT, &t);
 
-	if (mfn < 0 || (t != P2M_RAM && !(t == P2M_RAM_RO && !write)))
+	if (mfn < 0 ||
+	    (t != P2M_RAM && t != P2M_HV_PAGE && !(t == P2M_RAM_RO && !write)))
 		return NULL;
 	return (uint8_t *)phys_to_virt(((uint64_t)mfn << PAGE_SHIFT) |
 				       (gpa & (PAGE_SIZE - 1)));

@@ -10,6 +10,8 @@
 #include <hv/console.h>
 #include <hv/hvm.h>
 #include <hv/asm.h>
+#include <xen/xen.h>
+#include <xen/sched.h>
 
 #define DEBUGCON_PORT 0xe9
 
@@ -25,12 +27,27 @@ static uint32_t port_read(struct vcpu *v, uint16_t port, unsigned int size)
 	return size == 4 ? 0xffffffffu : (1u << (size * 8)) - 1;
 }
 
+/*
+ * A guest resetting "the machine" the usual ways (the PCI reset control
+ * register, the keyboard controller's reset line) reboots its domain.
+ */
 static void port_write(struct vcpu *v, uint16_t port, unsigned int size,
 		       uint32_t val)
 {
 	(void)size;
-	if (port == DEBUGCON_PORT)
+	switch (port) {
+	case DEBUGCON_PORT:
 		debugcon_write(v, val & 0xff);
+		break;
+	case 0xcf9:
+		if (size == 1 && (val & 0x04))
+			domain_shutdown(v->domain, SHUTDOWN_reboot);
+		break;
+	case 0x64:
+		if (size == 1 && (val & 0xff) == 0xfe)
+			domain_shutdown(v->domain, SHUTDOWN_reboot);
+		break;
+	}
 }
 
 void hvm_handle_io(struct vcpu *v, uint16_t port, unsigned int size, bool in,

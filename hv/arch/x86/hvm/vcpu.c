@@ -14,7 +14,14 @@
 #include <hv/insn.h>
 #include <hv/percpu.h>
 #include <hv/smp.h>
+#include <hv/event.h>
+#include <hv/sched.h>
+#include <hv/apic.h>
+#include <hv/traps.h>
 #include <xen/sched.h>
+#include <xen/vcpu.h>
+
+void vcpu_runstate_change(struct vcpu *v, unsigned int state);
 #include "../svm/svm.h"
 
 const struct hvm_vendor_ops *hvm_ops;
@@ -103,8 +110,40 @@ void hvm_handle_hlt(struct vcpu *v, unsigned int len)
 			domain_shutdown(d, SHUTDOWN_poweroff);
 		return;
 	}
-	/* Interrupts on: nothing can wake us yet (no event channels), so
-	 * HLT is a pause; the scheduler will block here later. */
+	/* Interrupts on: sleep until an event is pending. */
+	vcpu_block(v);
+}
+
+void vcpu_block(struct vcpu *v)
+{
+	v->state = VCPU_BLOCKED;
+	/* An event raised before the state change must not be lost. */
+	if (vcpu_upcall_pending(v))
+		v->state = VCPU_RUNNABLE;
+}
+
+void vcpu_wake(struct vcpu *v)
+{
+	if (v->state != VCPU_BLOCKED)
+		return;
+	v->state = VCPU_RUNNABLE;
+	v->polling = false;
+	timer_stop(&v->poll_timer);
+	if (v->processor != smp_processor_id())
+		lapic_send_ipi(percpu_area[v->processor]->apic_id,
+			       VEC_IPI_RESCHED);
+}
+
+/* Injects the event-channel upcall when one is pending (level-triggered
+ * on vcpu_info.evtchn_upcall_pending, as Xen's global callback vector). */
+static void deliver_events(struct vcpu *v)
+{
+	uint8_t vec = v->domain->callback_vector;
+
+	if (vec && vcpu_upcall_pending(v))
+		hvm_ops->inject_interrupt(v, vec);
+	else
+		hvm_ops->cancel_irq_window(v);
 }
 
 void hvm_handle_npf(struct vcpu *v, uint64_t gpa, uint64_t error_code)
@@ -130,12 +169,29 @@ void hvm_handle_npf(struct vcpu *v, uint64_t gpa, uint64_t error_code)
 	hvm_ops->flush_guest_tlb(v);
 }
 
+static void resched_ipi(struct cpu_regs *r)
+{
+	(void)r; /* waking from HLT is all it is for */
+}
+
 __noreturn void vcpu_run_loop(struct vcpu *v)
 {
+	set_irq_handler(VEC_IPI_RESCHED, resched_ipi);
+	v->processor = smp_processor_id();
 	v->state = VCPU_RUNNABLE;
+	vcpu_runstate_change(v, RUNSTATE_running);
 	for (;;) {
-		if (!domain_is_alive(v->domain) || v->state != VCPU_RUNNABLE)
+		if (!domain_is_alive(v->domain) || v->state == VCPU_DOWN)
 			cpu_idle_loop();
+		if (v->state == VCPU_BLOCKED) {
+			vcpu_runstate_change(v, RUNSTATE_blocked);
+			while (v->state == VCPU_BLOCKED &&
+			       domain_is_alive(v->domain))
+				asm volatile("sti; hlt; cli" ::: "memory");
+			vcpu_runstate_change(v, RUNSTATE_running);
+			continue;
+		}
+		deliver_events(v);
 		hvm_ops->run_once(v);
 	}
 }

@@ -95,6 +95,7 @@ int p2m_set_entry(struct p2m *p, uint64_t gfn, uint64_t mfn, enum p2m_type t)
 	}
 	switch (t) {
 	case P2M_RAM:
+	case P2M_HV_PAGE:
 		e = PTE_P | PTE_RW | PTE_US | PTE_A | PTE_D;
 		break;
 	case P2M_RAM_RO:

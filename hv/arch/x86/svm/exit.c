@@ -28,6 +28,14 @@ static void exit_intr(struct vcpu *v, struct vmcb *vmcb)
 	local_irq_disable();
 }
 
+static void exit_vintr(struct vcpu *v, struct vmcb *vmcb)
+{
+	(void)v;
+	/* The guest can take an interrupt now: the next entry injects. */
+	vmcb->vintr &= ~VINTR_V_IRQ;
+	vmcb->intercept1 &= ~INT1_VINTR;
+}
+
 static void exit_nmi(struct vcpu *v, struct vmcb *vmcb)
 {
 	(void)v;
@@ -115,6 +123,7 @@ static const struct svm_exit_entry exit_table[0x90] = {
 	[SVM_EXIT_NMI] = { "NMI", exit_nmi },
 	[SVM_EXIT_SMI] = { "SMI", exit_nmi },
 	[SVM_EXIT_INIT] = { "INIT", exit_init },
+	[SVM_EXIT_VINTR] = { "VINTR", exit_vintr },
 	[SVM_EXIT_CPUID] = { "CPUID", exit_cpuid },
 	[SVM_EXIT_HLT] = { "HLT", exit_hlt },
 	[SVM_EXIT_INVLPGA] = { "INVLPGA", exit_svm_insn },

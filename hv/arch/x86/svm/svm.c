@@ -223,6 +223,37 @@ static void svm_inject_exception(struct vcpu *v, unsigned int vector,
 		(has_error ? EVT_ERR_VALID | ((uint64_t)error_code << 32) : 0);
 }
 
+/*
+ * Injects an external interrupt if the guest can take it now: no event
+ * already queued, RFLAGS.IF set, no STI/MOV-SS shadow. Otherwise asks for
+ * a VINTR exit at the moment it can (a virtual interrupt request that
+ * ignores the TPR), and the next entry injects then.
+ */
+static bool svm_inject_interrupt(struct vcpu *v, uint8_t vector)
+{
+	struct vmcb *vmcb = ((struct svm_vcpu *)v->arch)->vmcb;
+
+	if (!(vmcb->eventinj & EVT_VALID) && (v->regs.rflags & (1 << 9)) &&
+	    !(vmcb->int_state & 1)) {
+		vmcb->eventinj = EVT_VALID | EVT_TYPE_INTR | vector;
+		vmcb->vintr &= ~VINTR_V_IRQ;
+		vmcb->intercept1 &= ~INT1_VINTR;
+		return true;
+	}
+	vmcb->vintr |= VINTR_V_IRQ | VINTR_IGN_TPR |
+		       (0xfULL << VINTR_PRIO_SHIFT);
+	vmcb->intercept1 |= INT1_VINTR;
+	return false;
+}
+
+static void svm_cancel_irq_window(struct vcpu *v)
+{
+	struct vmcb *vmcb = ((struct svm_vcpu *)v->arch)->vmcb;
+
+	vmcb->vintr &= ~VINTR_V_IRQ;
+	vmcb->intercept1 &= ~INT1_VINTR;
+}
+
 static void svm_flush_guest_tlb(struct vcpu *v)
 {
 	((struct svm_vcpu *)v->arch)->flush_tlb = true;
@@ -310,6 +341,8 @@ const struct hvm_vendor_ops svm_ops = {
 	.get_ctrl = svm_get_ctrl,
 	.inject_exception = svm_inject_exception,
 	.flush_guest_tlb = svm_flush_guest_tlb,
+	.inject_interrupt = svm_inject_interrupt,
+	.cancel_irq_window = svm_cancel_irq_window,
 	.get_efer = svm_get_efer,
 	.set_efer = svm_set_efer,
 	.get_msr_state = svm_get_msr_state,

@@ -98,6 +98,7 @@ _Static_assert(__builtin_offsetof(struct vmcb, g_pat) == 0x668, "g_pat");
 #define INT1_NMI (1u << 1)
 #define INT1_SMI (1u << 2)
 #define INT1_INIT (1u << 3)
+#define INT1_VINTR (1u << 4)
 #define INT1_CPUID (1u << 18)
 #define INT1_HLT (1u << 24)
 #define INT1_INVLPGA (1u << 26)
@@ -139,6 +140,12 @@ _Static_assert(__builtin_offsetof(struct vmcb, g_pat) == 0x668, "g_pat");
 #define SVM_EXIT_XSETBV 0x8d
 #define SVM_EXIT_NPF 0x400
 #define SVM_EXIT_INVALID ((uint64_t)-1)
+
+/* VINTR field */
+#define VINTR_V_IRQ (1ULL << 8)
+#define VINTR_PRIO_SHIFT 16
+#define VINTR_IGN_TPR (1ULL << 20)
+#define VINTR_MASKING (1ULL << 24)
 
 /* EVENTINJ / EXITINTINFO */
 #define EVT_VALID (1ULL << 31)
