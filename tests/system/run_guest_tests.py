@@ -147,6 +147,7 @@ TESTS = [
                   d0(r"PASS: console_io write from 0x[0-9a-f]+ \(straddles "
                      r"the end of guest RAM\)")),
     passing_guest("entry_state"),
+    passing_guest("msr"),
     passing_guest("start_info", d0(r"PASS: read and wrote every RAM page")),
     passing_guest("sched_op"),
     passing_guest("user_hypercall",
