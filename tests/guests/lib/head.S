@@ -18,6 +18,10 @@
  *    word is XEN_HVM_START_MAGIC_VALUE (0x336ec578).
  *  - There is no usable stack (ESP is unspecified), no GDT or IDT of ours,
  *    and .bss is not guaranteed to be zero: all of it is set up here.
+ *  - Observed (the entry_state test prints it): CR0 = 0x11 (PE plus the
+ *    fixed ET bit), CR4 = 0, EFER = 0, EFLAGS = 0x2 under Krypton and 0x6
+ *    under QEMU's loader. QEMU puts hvm_start_info below 1 MiB (0x21e0),
+ *    Krypton right after the image; both give a version 1 structure.
  *
  * Memory: everything lives in the one image at 1 MiB. We identity-map the
  * first 4 GiB with 2 MiB pages, user-accessible so that tests can also run
