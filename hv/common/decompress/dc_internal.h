@@ -8,6 +8,9 @@
 #include <hv/errno.h>
 #include <hv/decompress.h>
 
+/* For the hot paths of the decoders, where call overhead matters. */
+#define dc_inline inline __attribute__((always_inline))
+
 /* Records a static error message and yields the (negative) error code. */
 static inline int dc_fail(const char **err, int code, const char *msg)
 {

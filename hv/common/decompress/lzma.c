@@ -7,7 +7,7 @@
  * Range decoder: 32-bit range/code, 11-bit probabilities adapted with a
  * shift of 5; the coder is normalised after every bit, so a chunk's
  * compressed size is consumed exactly. Reading past the input end yields
- * zero bytes and sets rc_overrun, which the symbol loop checks once per
+ * zero bytes and sets rc.overrun, which the symbol loop checks once per
  * symbol; every symbol either produces output or ends the loop, so the
  * loop is bounded by the output limit.
  */
@@ -51,67 +51,67 @@ int lzma_rc_init(struct lzma_dec *d, const uint8_t *in, size_t len)
 {
 	if (len < 5 || in[0] != 0)
 		return -1;
-	d->code = (uint32_t)in[1] << 24 | (uint32_t)in[2] << 16 |
-		  (uint32_t)in[3] << 8 | in[4];
-	d->range = 0xFFFFFFFFu;
-	d->in = in + 5;
-	d->in_end = in + len;
-	d->rc_overrun = false;
+	d->rc.code = (uint32_t)in[1] << 24 | (uint32_t)in[2] << 16 |
+		     (uint32_t)in[3] << 8 | in[4];
+	d->rc.range = 0xFFFFFFFFu;
+	d->rc.in = in + 5;
+	d->rc.in_end = in + len;
+	d->rc.overrun = false;
 	return 0;
 }
 
-static inline void rc_normalize(struct lzma_dec *d)
+static dc_inline void rc_normalize(struct lzma_rc *rc)
 {
-	if (d->range < TOP) {
+	if (rc->range < TOP) {
 		uint32_t b = 0;
 
-		if (likely(d->in < d->in_end))
-			b = *d->in++;
+		if (likely(rc->in < rc->in_end))
+			b = *rc->in++;
 		else
-			d->rc_overrun = true;
-		d->range <<= 8;
-		d->code = (d->code << 8) | b;
+			rc->overrun = true;
+		rc->range <<= 8;
+		rc->code = (rc->code << 8) | b;
 	}
 }
 
-static inline unsigned int rc_bit(struct lzma_dec *d, uint16_t *prob)
+static dc_inline unsigned int rc_bit(struct lzma_rc *rc, uint16_t *prob)
 {
-	uint32_t bound = (d->range >> PROB_BITS) * *prob;
+	uint32_t bound = (rc->range >> PROB_BITS) * *prob;
 	unsigned int bit;
 
-	if (d->code < bound) {
-		d->range = bound;
+	if (rc->code < bound) {
+		rc->range = bound;
 		*prob += ((1u << PROB_BITS) - *prob) >> MOVE_BITS;
 		bit = 0;
 	} else {
-		d->range -= bound;
-		d->code -= bound;
+		rc->range -= bound;
+		rc->code -= bound;
 		*prob -= *prob >> MOVE_BITS;
 		bit = 1;
 	}
-	rc_normalize(d);
+	rc_normalize(rc);
 	return bit;
 }
 
 /* MSB-first bit tree of nbits levels; returns 0..2^nbits-1. */
-static inline unsigned int rc_tree(struct lzma_dec *d, uint16_t *probs,
-				   unsigned int nbits)
+static dc_inline unsigned int rc_tree(struct lzma_rc *rc, uint16_t *probs,
+				      unsigned int nbits)
 {
 	unsigned int m = 1;
 
 	for (unsigned int i = 0; i < nbits; i++)
-		m = (m << 1) | rc_bit(d, &probs[m]);
+		m = (m << 1) | rc_bit(rc, &probs[m]);
 	return m - (1u << nbits);
 }
 
 /* LSB-first bit tree, as used for the low distance bits. */
-static inline unsigned int rc_tree_rev(struct lzma_dec *d, uint16_t *probs,
-				       unsigned int nbits)
+static dc_inline unsigned int rc_tree_rev(struct lzma_rc *rc, uint16_t *probs,
+					  unsigned int nbits)
 {
 	unsigned int m = 1, sym = 0;
 
 	for (unsigned int i = 0; i < nbits; i++) {
-		unsigned int bit = rc_bit(d, &probs[m]);
+		unsigned int bit = rc_bit(rc, &probs[m]);
 
 		m = (m << 1) | bit;
 		sym |= bit << i;
@@ -120,55 +120,57 @@ static inline unsigned int rc_tree_rev(struct lzma_dec *d, uint16_t *probs,
 }
 
 /* Bits with probability 1/2. */
-static inline uint32_t rc_direct(struct lzma_dec *d, unsigned int nbits)
+static dc_inline uint32_t rc_direct(struct lzma_rc *rc, unsigned int nbits)
 {
 	uint32_t v = 0;
 
 	while (nbits--) {
-		d->range >>= 1;
-		if (d->code >= d->range) {
-			d->code -= d->range;
+		rc->range >>= 1;
+		if (rc->code >= rc->range) {
+			rc->code -= rc->range;
 			v = (v << 1) | 1;
 		} else {
 			v <<= 1;
 		}
-		rc_normalize(d);
+		rc_normalize(rc);
 	}
 	return v;
 }
 
 /* Match length minus MATCH_MIN: 0..271. */
-static unsigned int decode_len(struct lzma_dec *d, struct lzma_len_probs *l,
-			       unsigned int pos_state)
+static dc_inline unsigned int
+decode_len(struct lzma_rc *rc, struct lzma_len_probs *l, unsigned int pos_state)
 {
-	if (!rc_bit(d, &l->choice))
-		return rc_tree(d, l->low[pos_state], 3);
-	if (!rc_bit(d, &l->choice2))
-		return 8 + rc_tree(d, l->mid[pos_state], 3);
-	return 16 + rc_tree(d, l->high, 8);
+	if (!rc_bit(rc, &l->choice))
+		return rc_tree(rc, l->low[pos_state], 3);
+	if (!rc_bit(rc, &l->choice2))
+		return 8 + rc_tree(rc, l->mid[pos_state], 3);
+	return 16 + rc_tree(rc, l->high, 8);
 }
 
 /* Distance minus one; END_MARKER for the end-of-stream marker. */
-static uint32_t decode_dist(struct lzma_dec *d, unsigned int len)
+static dc_inline uint32_t decode_dist(struct lzma_dec *d, struct lzma_rc *rc,
+				      unsigned int len)
 {
 	unsigned int slot, nbits;
 	uint32_t dist;
 
-	slot = rc_tree(d, d->probs.dist_slot[len < 3 ? len : 3], 6);
+	slot = rc_tree(rc, d->probs.dist_slot[len < 3 ? len : 3], 6);
 	if (slot < 4)
 		return slot;
 	nbits = (slot >> 1) - 1;
 	dist = (2u | (slot & 1)) << nbits;
 	if (slot < 14)
-		return dist + rc_tree_rev(d,
+		return dist + rc_tree_rev(rc,
 					  d->probs.dist_special + dist - slot,
 					  nbits);
-	dist += rc_direct(d, nbits - 4) << 4;
-	return dist + rc_tree_rev(d, d->probs.dist_align, 4);
+	dist += rc_direct(rc, nbits - 4) << 4;
+	return dist + rc_tree_rev(rc, d->probs.dist_align, 4);
 }
 
-static void decode_literal(struct lzma_dec *d, uint8_t *out, size_t pos,
-			   size_t dict_start)
+static dc_inline void decode_literal(struct lzma_dec *d, struct lzma_rc *rc,
+				     uint8_t *out, size_t pos,
+				     size_t dict_start)
 {
 	size_t rel = pos - dict_start;
 	unsigned int prev = rel ? out[pos - 1] : 0;
@@ -190,14 +192,14 @@ static void decode_literal(struct lzma_dec *d, uint8_t *out, size_t pos,
 			unsigned int bit;
 
 			match <<= 1;
-			bit = rc_bit(d, &probs[0x100 + (mbit << 8) + sym]);
+			bit = rc_bit(rc, &probs[0x100 + (mbit << 8) + sym]);
 			sym = (sym << 1) | bit;
 			if (bit != mbit)
 				break;
 		} while (sym < 0x100);
 	}
 	while (sym < 0x100)
-		sym = (sym << 1) | rc_bit(d, &probs[sym]);
+		sym = (sym << 1) | rc_bit(rc, &probs[sym]);
 	out[pos] = (uint8_t)sym;
 	d->state = d->state < 4	   ? 0
 		   : d->state < 10 ? d->state - 3
@@ -229,6 +231,8 @@ int lzma_decode(struct lzma_dec *d, uint8_t *out, size_t out_cap,
 	size_t pos = *pos_io;
 	unsigned int pb_mask = (1u << d->pb) - 1;
 	int ret = LZMA_DONE;
+	/* A local copy lets the compiler keep the coder in registers. */
+	struct lzma_rc rc = d->rc;
 
 	if (d->pending_len)
 		d->pending_len =
@@ -247,13 +251,13 @@ int lzma_decode(struct lzma_dec *d, uint8_t *out, size_t out_cap,
 				break;
 			}
 		}
-		if (unlikely(d->rc_overrun)) {
+		if (unlikely(rc.overrun)) {
 			ret = dc_fail(err, -EINVAL, "lzma: truncated input");
 			break;
 		}
 		ps = (unsigned int)(pos - dict_start) & pb_mask;
 		st = d->state;
-		if (!rc_bit(d, &d->probs.is_match[st][ps])) {
+		if (!rc_bit(&rc, &d->probs.is_match[st][ps])) {
 			if (pos >= out_cap) {
 				ret = dc_fail(err, -ENOSPC,
 					      "lzma: output buffer too small");
@@ -265,17 +269,17 @@ int lzma_decode(struct lzma_dec *d, uint8_t *out, size_t out_cap,
 					"lzma: distance beyond dictionary");
 				break;
 			}
-			decode_literal(d, out, pos++, dict_start);
+			decode_literal(d, &rc, out, pos++, dict_start);
 			continue;
 		}
-		if (rc_bit(d, &d->probs.is_rep[st])) {
+		if (rc_bit(&rc, &d->probs.is_rep[st])) {
 			if (pos == dict_start) {
 				ret = dc_fail(err, -EINVAL,
 					      "lzma: repeat match at start");
 				break;
 			}
-			if (!rc_bit(d, &d->probs.is_rep_g0[st])) {
-				if (!rc_bit(d,
+			if (!rc_bit(&rc, &d->probs.is_rep_g0[st])) {
+				if (!rc_bit(&rc,
 					    &d->probs.is_rep0_long[st][ps])) {
 					/* "Short rep": one byte from rep0. */
 					d->state = st < 7 ? 9 : 11;
@@ -285,10 +289,10 @@ int lzma_decode(struct lzma_dec *d, uint8_t *out, size_t out_cap,
 			} else {
 				uint32_t dist;
 
-				if (!rc_bit(d, &d->probs.is_rep_g1[st])) {
+				if (!rc_bit(&rc, &d->probs.is_rep_g1[st])) {
 					dist = d->rep1;
 				} else {
-					if (!rc_bit(d,
+					if (!rc_bit(&rc,
 						    &d->probs.is_rep_g2[st])) {
 						dist = d->rep2;
 					} else {
@@ -300,21 +304,21 @@ int lzma_decode(struct lzma_dec *d, uint8_t *out, size_t out_cap,
 				d->rep1 = d->rep0;
 				d->rep0 = dist;
 			}
-			len = decode_len(d, &d->probs.rep_len, ps);
+			len = decode_len(&rc, &d->probs.rep_len, ps);
 			d->state = st < 7 ? 8 : 11;
 		} else {
 			d->rep3 = d->rep2;
 			d->rep2 = d->rep1;
 			d->rep1 = d->rep0;
-			len = decode_len(d, &d->probs.match_len, ps);
+			len = decode_len(&rc, &d->probs.match_len, ps);
 			d->state = st < 7 ? 7 : 10;
-			d->rep0 = decode_dist(d, len);
+			d->rep0 = decode_dist(d, &rc, len);
 			if (d->rep0 == END_MARKER) {
 				if (!eos_ok) {
 					ret = dc_fail(
 						err, -EINVAL,
 						"lzma: unexpected end marker");
-				} else if (d->rc_overrun) {
+				} else if (rc.overrun) {
 					ret = dc_fail(err, -EINVAL,
 						      "lzma: truncated input");
 				} else {
@@ -337,8 +341,9 @@ copy:
 		d->pending_len =
 			copy_match(d, out, &pos, limit, len + MATCH_MIN);
 	}
-	if (ret >= 0 && d->rc_overrun)
+	if (ret >= 0 && rc.overrun)
 		ret = dc_fail(err, -EINVAL, "lzma: truncated input");
+	d->rc = rc;
 	*pos_io = pos;
 	return ret;
 }

@@ -32,11 +32,15 @@ struct lzma_probs {
 	uint16_t literal[LZMA_LIT_CODERS_MAX][0x300];
 };
 
-struct lzma_dec {
-	/* Range decoder over in[0..in_end). */
+/* Range decoder over in[0..in_end). */
+struct lzma_rc {
 	const uint8_t *in, *in_end;
 	uint32_t range, code;
-	bool rc_overrun; /* a byte past in_end was needed */
+	bool overrun; /* a byte past in_end was needed */
+};
+
+struct lzma_dec {
+	struct lzma_rc rc;
 
 	/* Properties. */
 	unsigned int lc, lp, pb;
@@ -58,7 +62,7 @@ int lzma_rc_init(struct lzma_dec *d, const uint8_t *in, size_t len);
 /* True if the range decoder ended cleanly (code 0). */
 static inline bool lzma_rc_finished(const struct lzma_dec *d)
 {
-	return d->code == 0 && !d->rc_overrun;
+	return d->rc.code == 0 && !d->rc.overrun;
 }
 
 #define LZMA_DONE 0 /* reached 'limit' */

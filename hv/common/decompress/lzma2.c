@@ -132,7 +132,7 @@ int dc_lzma2_decode(struct lzma_dec *d, const uint8_t *in, size_t len,
 				  dict_start, false, err);
 		if (ret < 0)
 			break;
-		if (d->in != in + i + csize || !lzma_rc_finished(d)) {
+		if (d->rc.in != in + i + csize || !lzma_rc_finished(d)) {
 			ret = dc_fail(err, -EINVAL,
 				      "lzma2: compressed size mismatch");
 			break;
