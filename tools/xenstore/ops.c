@@ -34,10 +34,11 @@ const char *onearg(struct req *r)
 }
 
 /*
- * ENOENT for a missing node, unless the nearest existing ancestor is not
- * readable: then EACCES, so existence does not leak.
+ * ENOENT for a missing node, unless the nearest existing ancestor grants
+ * none of the wanted rights: then EACCES, so existence does not leak
+ * (Xen's rule).
  */
-static int missing_errno(struct req *r, const char *path)
+static int missing_errno(struct req *r, const char *path, unsigned int want)
 {
 	char buf[PATH_BUF];
 	struct node *n;
@@ -47,7 +48,7 @@ static int missing_errno(struct req *r, const char *path)
 		path_parent(buf, buf);
 		n = tree_lookup(r->c, r->t, buf);
 	} while (!n && strcmp(buf, "/"));
-	if (n && !(perm_for(r->c, n) & PERM_READ))
+	if (n && !(perm_for(r->c, n) & want))
 		return EACCES;
 	return ENOENT;
 }
@@ -65,7 +66,7 @@ int get_node_sp(struct req *r, const char *in, unsigned int want, char *path,
 		return err;
 	n = tree_lookup(r->c, r->t, path);
 	if (!n)
-		return path[0] == '@' ? ENOENT : missing_errno(r, path);
+		return path[0] == '@' ? ENOENT : missing_errno(r, path, want);
 	if ((perm_for(r->c, n) & want) != want)
 		return EACCES;
 	*out = n;

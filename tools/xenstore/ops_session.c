@@ -46,10 +46,16 @@ int do_unwatch(struct req *r)
 	char path[XENSTORE_ABS_PATH_MAX + 64];
 	const char *vec[2];
 	unsigned int rel_off;
-	int err = watch_args(r, vec, path, &rel_off);
+	int err;
 
+	if (wire_split(r->data, r->len, vec, 2) != 2)
+		return EINVAL;
+	/* A path that could never have been watched is simply not found. */
+	err = watch_args(r, vec, path, &rel_off);
 	if (!err)
 		err = watch_del(r->c, path, vec[1]);
+	else
+		err = ENOENT;
 	return err ? err : ack(r);
 }
 

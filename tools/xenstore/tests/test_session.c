@@ -52,6 +52,8 @@ static void watches(void **state)
 	assert_string_equal(tc_req(b, XS_UNWATCH, 0, S("dev\0rel")), "OK");
 	assert_string_equal(tc_req(b, XS_UNWATCH, 0, S("dev\0rel")), "ENOENT");
 	assert_string_equal(tc_req(b, XS_WATCH, 0, S("/w")), "EINVAL");
+	assert_string_equal(tc_req(b, XS_UNWATCH, 0, S("/w")), "EINVAL");
+	assert_string_equal(tc_req(b, XS_UNWATCH, 0, S("/w//x\0t")), "ENOENT");
 	assert_string_equal(tc_req(b, XS_WATCH, 0, S("/w/../x\0t")), "EINVAL");
 	/* special watches */
 	assert_string_equal(WATCH(b, "@introduceDomain", "i"), "OK");

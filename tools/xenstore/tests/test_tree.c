@@ -138,6 +138,11 @@ static void perms(void **state)
 	assert_string_equal(tc_req(c0, XS_SET_PERMS, 0, S("/p\0x1")), "EINVAL");
 	assert_string_equal(tc_req(c0, XS_SET_PERMS, 0, S("/p\0r")), "EINVAL");
 	assert_string_equal(tc_req(c0, XS_SET_PERMS, 0, S("/p")), "EINVAL");
+	/* a missing node under a readable but not writable parent: reading
+	 * says ENOENT, writing-type requests say EACCES */
+	assert_string_equal(R(c5, "/p/gone"), "ENOENT");
+	assert_string_equal(tc_req(c5, XS_RM, 0, S("/p/gone")), "EACCES");
+	assert_string_equal(tc_req(c5, XS_MKDIR, 0, S("/p/gone")), "EACCES");
 	/* dom5 cannot create at the root */
 	assert_string_equal(W(c5, "/evil", "x"), "EACCES");
 	assert_string_equal(tc_req(c5, XS_RM, 0, S("/p/q")), "EACCES");
