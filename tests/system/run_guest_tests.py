@@ -138,9 +138,7 @@ TESTS = [
     passing_guest("xen_version",
                   d0(r'Xen command line: "%s"' % re.escape(
                       QemuConfig().cmdline))),
-    passing_guest("xen_version_pagesize",
-                  pending="XENVER_pagesize with a non-NULL argument returns "
-                          "4096; Xen 4.17 returns -EINVAL"),
+    passing_guest("xen_version_pagesize"),
     passing_guest("badptr",
                   d0(r"PASS: domain still running after bad pointer "
                      r"0xc0000000"),
@@ -162,9 +160,7 @@ TESTS = [
                           "out as one (d0) line per call"),
     passing_guest("unknown_hypercall", d0(r"PASS: domain still running")),
     passing_guest("hypercall_page",
-                  d0(r"PASS: XENVER_version through the hypercall page"),
-                  pending="the hypercall-page MSR (CPUID 0x40000002 EBX) "
-                          "is not implemented yet: wrmsr raises #GP"),
+                  d0(r"PASS: XENVER_version through the hypercall page")),
     shutdown_guest("poweroff",
                    r"\(XEN\) All domains have shut down: powering off",
                    NOT_REBOOTING),
@@ -177,12 +173,9 @@ TESTS = [
     shutdown_guest("watchdog",
                    r"\(XEN\) All domains have shut down: rebooting",
                    NOT_POWERING_OFF),
-    dataclasses.replace(
-        shutdown_guest("suspend",
-                       r"\(XEN\) All domains have shut down: rebooting",
-                       NOT_POWERING_OFF),
-        pending="dom0 SCHEDOP_shutdown(suspend) powers the machine off; "
-                "Xen 4.17 reboots it (hwdom_shutdown, unknown reason)"),
+    shutdown_guest("suspend",
+                   r"\(XEN\) All domains have shut down: rebooting",
+                   NOT_POWERING_OFF),
     GuestTest("triple_fault",
               [d0(r"loading a zero-limit IDT"),
                r"\(XEN\) d0v0 crashed: .*triple fault",
