@@ -95,6 +95,7 @@ struct domain *domain_create(uint16_t domid, const char *name, bool privileged,
 					       ->vcpu_info[i];
 		vcpu_timers_init(v);
 		vcpu_poll_init(v);
+		vlapic_init(v);
 		d->vcpus[i] = v;
 		d->nr_vcpus++;
 		if (hvm_ops->vcpu_init(v))

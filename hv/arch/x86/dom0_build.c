@@ -19,12 +19,17 @@
 #include <hv/decompress.h>
 #include <hv/hvm.h>
 #include <hv/dom0.h>
+#include <hv/acpi_build.h>
 #include <xen/xen.h>
 #include <xen/arch-x86/hvm/start_info.h>
 
 #define LOW_RAM_END 0xa0000ULL	 /* conventional memory ends */
 #define HOLE_START 0xc0000000ULL /* MMIO hole: [3 GiB, 4 GiB) */
 #define HOLE_END 0x100000000ULL
+/* ACPI tables: in the reserved (but RAM-backed) BIOS area, where a
+ * legacy RSDP scan finds them too. */
+#define ACPI_TABLES_GPA 0xe0000ULL
+#define ACPI_TABLES_MAX 0x10000
 
 /* dom0_mem=[min:<amt>,][max:<amt>,][<amt>]; <amt>: size, -size or N% */
 struct mem_amount {
@@ -304,6 +309,23 @@ struct domain *dom0_build(void)
 		panic("No room for dom0's start info");
 	copy_to_guest_phys(d, si_gpa, &si, sizeof(si));
 
+	{
+		struct acpi_build_config acfg = { d->nr_vcpus,
+						  ACPI_TABLES_GPA };
+		void *tables = xzalloc(ACPI_TABLES_MAX);
+		uint64_t rsdp;
+		long n;
+
+		if (!tables)
+			panic("Out of memory building dom0's ACPI tables");
+		n = acpi_build_tables(tables, ACPI_TABLES_MAX, &acfg, &rsdp);
+		if (n < 0)
+			panic("Cannot build dom0's ACPI tables (%ld)", n);
+		copy_to_guest_phys(d, ACPI_TABLES_GPA, tables, n);
+		xfree(tables);
+		si.rsdp_paddr = rsdp;
+		copy_to_guest_phys(d, si_gpa, &si, sizeof(si));
+	}
 	shared_info_init_time(d);
 	boot.rip = info->pvh_entry;
 	boot.rbx = si_gpa;

@@ -9,6 +9,7 @@
 #include <hv/timer.h>
 #include <hv/event.h>
 #include <hv/grant_table.h>
+#include <hv/vlapic.h>
 
 #include <hv/boot.h>
 
@@ -44,6 +45,7 @@ struct vcpu {
 	void *arch; /* the vendor's per-vCPU state (e.g. the VMCB) */
 	uint64_t nr_exits;
 	unsigned int processor; /* physical CPU it runs on */
+	struct vlapic vlapic;
 
 	/* Where the guest reads its vcpu_info: shared_info's slot, or the
 	 * page it registered (VCPUOP_register_vcpu_info). */

@@ -10,6 +10,7 @@
 #include <hv/x86.h>
 #include <hv/asm.h>
 #include <hv/hvm.h>
+#include <hv/acpi_build.h>
 #include <xen/arch-x86/cpuid.h>
 
 #define BIT(n) (1u << (n))
@@ -63,13 +64,14 @@ void hvm_handle_cpuid(struct vcpu *v, unsigned int len)
 		a = MIN(a, 0xdu);
 		break;
 	case 1:
-		b = (b & 0x00ffffff) | (v->vcpu_id << 24);
+		b = (b & 0x00ffffff) | (acpi_vcpu_apic_id(v->vcpu_id) << 24);
 		c &= ~(BIT(3) | BIT(4) | BIT(5) | BIT(6) | BIT(7) | BIT(8) |
-		       BIT(12) | BIT(15) | BIT(21) | BIT(24) | BIT(26) |
-		       BIT(27) | BIT(28) | BIT(29));
+		       BIT(12) | BIT(15) | BIT(24) | BIT(26) | BIT(27) |
+		       BIT(28) | BIT(29));
 		c |= BIT(31); /* running on a hypervisor */
-		/* No local APIC is emulated yet: hide it (bit 9). */
-		d &= ~(BIT(7) | BIT(9) | BIT(14) | BIT(18) | BIT(21) | BIT(22) |
+		c |= BIT(21); /* x2APIC: the vLAPIC speaks it (vlapic.c) */
+		d |= BIT(9);  /* local APIC */
+		d &= ~(BIT(7) | BIT(14) | BIT(18) | BIT(21) | BIT(22) |
 		       BIT(29) | BIT(31));
 		break;
 	case 6:

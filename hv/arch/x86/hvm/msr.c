@@ -9,6 +9,7 @@
 #include <hv/lib.h>
 #include <hv/asm.h>
 #include <hv/hvm.h>
+#include <hv/vlapic.h>
 
 #define MSR_APIC_BASE 0x1b
 #define MSR_MTRRCAP 0xfe
@@ -60,8 +61,14 @@ static bool vmcb_write(struct vcpu *v, uint32_t msr, uint64_t val)
 static bool apic_base_read(struct vcpu *v, uint32_t msr, uint64_t *val)
 {
 	(void)msr;
-	*val = 0xfee00000ULL | (1 << 11) | (v->vcpu_id == 0 ? 1 << 8 : 0);
+	*val = vlapic_get_base(v);
 	return true;
+}
+
+static bool apic_base_write(struct vcpu *v, uint32_t msr, uint64_t val)
+{
+	(void)msr;
+	return vlapic_set_base(v, val);
 }
 
 static bool zero_read(struct vcpu *v, uint32_t msr, uint64_t *val)
@@ -139,7 +146,7 @@ static const struct msr_entry {
 	{ MSR_EFER, efer_read, efer_write },
 	{ MSR_PAT, vmcb_read, vmcb_write },
 	{ MSR_TSC, vmcb_read, vmcb_write },
-	{ MSR_APIC_BASE, apic_base_read, ignore_write },
+	{ MSR_APIC_BASE, apic_base_read, apic_base_write },
 	{ MSR_MTRRCAP, zero_read, NULL },
 	{ MSR_MTRR_DEF_TYPE, zero_read, ignore_write },
 	{ MSR_AMD_HWCR, hwcr_read, ignore_write },
@@ -164,7 +171,18 @@ void hvm_handle_msr(struct vcpu *v, bool write, unsigned int len)
 			e = &msr_table[i];
 	if (!e && mtrr_msr(msr))
 		e = &mtrr; /* no MTRRs: all reads 0, writes ignored */
-	if (e && write && e->write) {
+	if (msr >= 0x800 && msr <= 0x8ff) {
+		uint64_t val = 0;
+
+		if (write) {
+			ok = vlapic_msr_write(v, msr,
+					      (v->regs.rdx << 32) |
+						      (uint32_t)v->regs.rax);
+		} else if ((ok = vlapic_msr_read(v, msr, &val))) {
+			v->regs.rax = (uint32_t)val;
+			v->regs.rdx = val >> 32;
+		}
+	} else if (e && write && e->write) {
 		ok = e->write(v, msr,
 			      (v->regs.rdx << 32) | (uint32_t)v->regs.rax);
 	} else if (e && !write && e->read) {

@@ -15,6 +15,7 @@
 #include <hv/percpu.h>
 #include <hv/smp.h>
 #include <hv/event.h>
+#include <hv/vlapic.h>
 #include <hv/sched.h>
 #include <hv/apic.h>
 #include <hv/traps.h>
@@ -114,11 +115,17 @@ void hvm_handle_hlt(struct vcpu *v, unsigned int len)
 	vcpu_block(v);
 }
 
+/* Something the guest would take if it enabled interrupts. */
+static bool vcpu_has_pending_interrupt(struct vcpu *v)
+{
+	return vcpu_upcall_pending(v) || vlapic_pending_vector(v) >= 0;
+}
+
 void vcpu_block(struct vcpu *v)
 {
 	v->state = VCPU_BLOCKED;
-	/* An event raised before the state change must not be lost. */
-	if (vcpu_upcall_pending(v))
+	/* An interrupt raised before the state change must not be lost. */
+	if (vcpu_has_pending_interrupt(v))
 		v->state = VCPU_RUNNABLE;
 }
 
@@ -139,11 +146,19 @@ void vcpu_wake(struct vcpu *v)
 static void deliver_events(struct vcpu *v)
 {
 	uint8_t vec = v->domain->callback_vector;
+	int lapic_vec;
 
-	if (vec && vcpu_upcall_pending(v))
+	if (vec && vcpu_upcall_pending(v)) {
 		hvm_ops->inject_interrupt(v, vec);
-	else
-		hvm_ops->cancel_irq_window(v);
+		return;
+	}
+	lapic_vec = vlapic_pending_vector(v);
+	if (lapic_vec >= 0) {
+		if (hvm_ops->inject_interrupt(v, lapic_vec))
+			vlapic_ack(v, lapic_vec);
+		return;
+	}
+	hvm_ops->cancel_irq_window(v);
 }
 
 void hvm_handle_npf(struct vcpu *v, uint64_t gpa, uint64_t error_code)
