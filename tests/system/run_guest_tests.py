@@ -148,6 +148,7 @@ TESTS = [
     passing_guest("msr"),
     passing_guest("start_info", d0(r"PASS: read and wrote every RAM page")),
     passing_guest("sched_op"),
+    passing_guest("evtchn", d0(r"PASS: no stray events")),
     passing_guest("user_hypercall",
                   d0(r"PASS: SCHEDOP_shutdown\(poweroff\) from CPL 3 = -1$")),
     passing_guest("console", d0(r"console line one$"),

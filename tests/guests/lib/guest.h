@@ -42,6 +42,20 @@ struct pvh_entry_state {
 };
 extern const struct pvh_entry_state pvh_entry_state;
 
+/* lib/xen.c */
+/* Maps the shared info page (XENMEM_add_to_physmap); NULL on failure. */
+struct shared_info *map_shared_info(long *rc);
+/* Nanoseconds of Xen system time from a vcpu_time_info (PV clock). */
+uint64_t pvclock_read(const volatile struct vcpu_time_info *t);
+typedef void (*evtchn_handler_t)(evtchn_port_t port);
+/*
+ * Routes events to `vector` (HVM_PARAM_CALLBACK_IRQ, vector type) and
+ * dispatches them to per-port handlers; returns the hvm_op result.
+ */
+long evtchn_init(struct shared_info *s, unsigned int vector);
+void evtchn_set_handler(evtchn_port_t port, evtchn_handler_t fn);
+unsigned int evtchn_callbacks(void);
+
 /* lib/console.c */
 void console_init(void);
 bool hypervisor_present(void);

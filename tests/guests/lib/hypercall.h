@@ -12,6 +12,11 @@
 #include <xen/sched.h>
 #include <xen/version.h>
 #include <xen/errno.h>
+#include <xen/event_channel.h>
+#include <xen/memory.h>
+#include <xen/vcpu.h>
+#include <xen/hvm/hvm_op.h>
+#include <xen/hvm/params.h>
 
 static inline long hypercall5(unsigned long nr, unsigned long a1,
 			      unsigned long a2, unsigned long a3,
@@ -55,6 +60,28 @@ static inline long HYPERVISOR_xen_version(unsigned int cmd, void *arg)
 static inline long HYPERVISOR_sched_op(unsigned int cmd, void *arg)
 {
 	return hypercall2(__HYPERVISOR_sched_op, cmd, (unsigned long)arg);
+}
+
+static inline long HYPERVISOR_memory_op(unsigned int cmd, void *arg)
+{
+	return hypercall2(__HYPERVISOR_memory_op, cmd, (unsigned long)arg);
+}
+
+static inline long HYPERVISOR_event_channel_op(unsigned int cmd, void *arg)
+{
+	return hypercall2(__HYPERVISOR_event_channel_op, cmd,
+			  (unsigned long)arg);
+}
+
+static inline long HYPERVISOR_hvm_op(unsigned int cmd, void *arg)
+{
+	return hypercall2(__HYPERVISOR_hvm_op, cmd, (unsigned long)arg);
+}
+
+static inline long HYPERVISOR_vcpu_op(unsigned int cmd, unsigned int vcpu,
+				      void *arg)
+{
+	return hypercall3(__HYPERVISOR_vcpu_op, cmd, vcpu, (unsigned long)arg);
 }
 
 #endif /* GUEST_HYPERCALL_H */

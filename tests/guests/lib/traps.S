@@ -1,11 +1,13 @@
 /*
- * 64-bit exception entry stubs. Each pushes a dummy error code when the CPU
- * does not push one, then its vector, so exc_common always sees the same
- * frame: it saves the general registers as a struct cpu_regs (lib/traps.h)
+ * 64-bit interrupt and exception entry stubs, one per vector. Each pushes a
+ * dummy error code when the CPU does not push one, then its vector, so
+ * exc_common always sees the same frame: it saves the general registers as a struct cpu_regs (lib/traps.h)
  * and calls exception_handler(), which may change the saved RIP to resume
  * at a fixup.
  */
 #include "x86.h"
+
+	.altmacro
 
 	.macro EXC_STUB vec
 	.balign 16
@@ -19,9 +21,15 @@ exc_stub_\vec:
 	jmp exc_common
 	.endm
 
+	.macro STUB_ADDR vec
+	.quad exc_stub_\vec
+	.endm
+
 	.text
-	.irp v, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
-	EXC_STUB \v
+	.set v, 0
+	.rept 256
+	EXC_STUB %v
+	.set v, v + 1
 	.endr
 
 	.balign 16
@@ -67,6 +75,8 @@ exc_common:
 	.balign 8
 	.globl exc_stub_table
 exc_stub_table:
-	.irp v, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
-	.quad exc_stub_\v
+	.set v, 0
+	.rept 256
+	STUB_ADDR %v
+	.set v, v + 1
 	.endr

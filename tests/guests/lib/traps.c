@@ -34,7 +34,7 @@ _Static_assert(sizeof(struct tss64) == 104, "64-bit TSS layout");
 _Static_assert(__builtin_offsetof(struct tss64, rsp) == TSS_RSP0,
 	       "TSS_RSP0 matches the layout");
 
-extern const uint64_t exc_stub_table[X86_NR_EXCEPTIONS];
+extern const uint64_t exc_stub_table[256];
 extern uint64_t gdt[];
 extern const char user_return_entry[];
 extern const struct ex_table_entry __start_ex_table[], __stop_ex_table[];
@@ -43,6 +43,7 @@ static struct idt_gate idt[256] __attribute__((aligned(16)));
 struct tss64 tss __attribute__((aligned(16)));
 volatile struct fault_record last_fault = { .vector = -1 };
 static unsigned int handler_depth;
+static irq_handler_t irq_handlers[256];
 
 static const char *const names[X86_NR_EXCEPTIONS] = {
 	[X86_EXC_DE] = "#DE", [X86_EXC_DB] = "#DB", [X86_EXC_NMI] = "NMI",
@@ -90,7 +91,7 @@ void traps_init(void)
 {
 	struct desc_ptr p = { sizeof(idt) - 1, (uint64_t)idt };
 
-	for (unsigned int v = 0; v < X86_NR_EXCEPTIONS; v++)
+	for (unsigned int v = 0; v < 256; v++)
 		set_gate(v, exc_stub_table[v], GATE_INTR64_DPL0);
 	set_gate(USER_RETURN_VECTOR, (uint64_t)user_return_entry,
 		 GATE_INTR64_DPL3);
@@ -98,11 +99,27 @@ void traps_init(void)
 	tss_init();
 }
 
+void set_irq_handler(unsigned int vector, irq_handler_t fn)
+{
+	if (vector >= X86_NR_EXCEPTIONS && vector < 256 &&
+	    vector != USER_RETURN_VECTOR)
+		irq_handlers[vector] = fn;
+}
+
 void exception_handler(struct cpu_regs *regs);
 void exception_handler(struct cpu_regs *regs)
 {
 	const struct ex_table_entry *e;
 	uint64_t cr2 = regs->vector == X86_EXC_PF ? read_cr2() : 0;
+
+	if (regs->vector >= X86_NR_EXCEPTIONS) {
+		if (irq_handlers[regs->vector]) {
+			irq_handlers[regs->vector](regs);
+			return;
+		}
+		test_abort("unexpected interrupt, vector %#lx, at rip %#lx",
+			   regs->vector, regs->rip);
+	}
 
 	for (e = __start_ex_table; e < __stop_ex_table; e++) {
 		if (e->from != regs->rip)

@@ -41,6 +41,14 @@ struct ex_table_entry {
 void traps_init(void);
 
 /*
+ * Handlers for vectors 32-255 (external interrupts, event-channel
+ * callbacks), run with interrupts off on the interrupted stack. A vector
+ * without a handler fails the test.
+ */
+typedef void (*irq_handler_t)(struct cpu_regs *regs);
+void set_irq_handler(unsigned int vector, irq_handler_t fn);
+
+/*
  * Runs fn(arg) at CPL 3 (interrupts off, all memory user-accessible) and
  * returns its result.
  */

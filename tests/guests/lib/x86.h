@@ -111,6 +111,30 @@ static inline void lidt(const struct desc_ptr *p)
 	asm volatile("lidt %0" : : "m"(*p) : "memory");
 }
 
+static inline void local_irq_enable(void)
+{
+	asm volatile("sti" ::: "memory");
+}
+
+static inline void local_irq_disable(void)
+{
+	asm volatile("cli" ::: "memory");
+}
+
+/* STI's one-instruction shadow makes "sti; hlt" wait without a race. */
+static inline void safe_halt(void)
+{
+	asm volatile("sti; hlt" ::: "memory");
+}
+
+static inline uint64_t rdtsc(void)
+{
+	uint32_t lo, hi;
+
+	asm volatile("rdtsc" : "=a"(lo), "=d"(hi));
+	return ((uint64_t)hi << 32) | lo;
+}
+
 /* Stops this vCPU for good: interrupts stay off, so HLT never wakes. */
 static inline __attribute__((noreturn)) void halt_forever(void)
 {
