@@ -36,6 +36,9 @@ struct conn *conn_new(const struct conn_ops *ops, void *priv, int fd,
 	c->id = ++next_conn_id;
 	c->next = conn_list;
 	conn_list = c;
+	if (log_verbose)
+		xlog("conn%llu dom%u: connected", (unsigned long long)c->id,
+		     domid);
 	return c;
 }
 
@@ -57,6 +60,10 @@ void conn_destroy(struct conn *c)
 			break;
 		}
 	}
+	if (log_verbose)
+		xlog("conn%llu dom%u: closed (%u watches, %u transactions)",
+		     (unsigned long long)c->id, c->domid, c->nwatches,
+		     c->ntrans);
 	for (m = c->out_head; m; m = mn) {
 		mn = m->next;
 		free(m);

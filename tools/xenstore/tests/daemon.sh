@@ -115,6 +115,8 @@ start_daemon opts -T "$TMPROOT/opts.trace" -E 77 -S 1000 -W 9 -t 3 -A 2 \
 timeout 5 "$XS-write" /traced v >/dev/null
 grep -q "IN  conn[0-9]* dom0 WRITE" "$TMPROOT/opts.trace" &&
 	pass "-T traces requests" || fail "-T trace"
+grep -q "dom0: connected" "$TMPROOT/opts/log" && pass "-V logs connections" || fail "-V"
+
 q=$(timeout 5 "$BUILD/xs_ctl" quota)
 echo "$q" | grep -q "nodes *77" && echo "$q" | grep -q "node-size *1000" &&
 	echo "$q" | grep -q "watches *9" && echo "$q" | grep -q "transactions *3" &&
