@@ -195,7 +195,7 @@ void parse_display(struct cfg *cfg, struct domain_config *dc)
 			   0);
 	cfg_replace_string(cfg, "stubdomain_ramdisk", &b->stubdomain_ramdisk,
 			   0);
-	if (!cfg_get_long(cfg, "stubdomain_memory", &l, 0))
+	if (!cfg_get_bounded_long(cfg, "stubdomain_memory", 0, MAX_MIB, &l, 0))
 		b->stubdomain_memkb = (uint64_t)l * 1024;
 	parse_dm_args(cfg, "device_model_args", &b->extra);
 	parse_dm_args(cfg, "device_model_args_pv", &b->extra_pv);

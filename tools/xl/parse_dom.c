@@ -183,9 +183,9 @@ static void parse_memory_vcpus(struct cfg *cfg, struct build_info *b)
 {
 	long l, vcpus = 0;
 
-	if (!cfg_get_long(cfg, "memory", &l, 0))
+	if (!cfg_get_bounded_long(cfg, "memory", 0, MAX_MIB, &l, 0))
 		b->target_memkb = (uint64_t)l * 1024;
-	if (!cfg_get_long(cfg, "maxmem", &l, 0))
+	if (!cfg_get_bounded_long(cfg, "maxmem", 0, MAX_MIB, &l, 0))
 		b->max_memkb = (uint64_t)l * 1024;
 	if (!cfg_get_bounded_long(cfg, "vcpus", 0, 4096, &l, 0)) {
 		vcpus = l;
@@ -354,7 +354,7 @@ int parse_domain_config(struct cfg *cfg, struct domain_config *dc)
 			err(cfg, "passthrough",
 			    "unknown passthrough option `%s'", buf);
 	}
-	if (!cfg_get_long(cfg, "shadow_memory", &l, 0))
+	if (!cfg_get_bounded_long(cfg, "shadow_memory", 0, MAX_MIB, &l, 0))
 		b->shadow_memkb = (uint64_t)l * 1024;
 	cfg_get_defbool(cfg, "nomigrate", &b->disable_migrate, 0);
 	parse_enum_or_int(cfg, "tsc_mode", tsc_names, 0, 4, &b->tsc_mode);
@@ -364,7 +364,7 @@ int parse_domain_config(struct cfg *cfg, struct domain_config *dc)
 		warn(cfg, "vncviewer",
 		     "ignoring \"vncviewer\"; use xl create -V instead");
 	cfg_get_defbool(cfg, "localtime", &b->localtime, 0);
-	if (!cfg_get_long(cfg, "videoram", &l, 0))
+	if (!cfg_get_bounded_long(cfg, "videoram", 0, MAX_MIB, &l, 0))
 		b->video_memkb = (uint64_t)l * 1024;
 	if (!cfg_get_long(cfg, "max_event_channels", &l, 0))
 		b->event_channels = (uint32_t)l;

@@ -207,7 +207,7 @@ int parse_hvm_options(struct cfg *cfg, struct domain_config *dc)
 			herr(cfg, "ms_vm_genid",
 			     "ms_vm_genid must be \"generate\" or \"none\"");
 	}
-	if (!cfg_get_long(cfg, "rdm_mem_boundary", &l, 0))
+	if (!cfg_get_bounded_long(cfg, "rdm_mem_boundary", 0, MAX_MIB, &l, 0))
 		h->rdm_mem_boundary_memkb = (uint64_t)l * 1024;
 	if (!cfg_get_list(cfg, "mca_caps", &list, 0)) {
 		for (i = 0; i < list->n; i++) {

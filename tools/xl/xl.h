@@ -39,6 +39,9 @@ char *xl_read_file(const char *path, size_t *len);
 
 /* ---- parsers (parse_*.c) ---- */
 
+/* Upper bound of sizes given in MiB (16 EiB in KiB fits in 64 bits). */
+#define MAX_MIB (1L << 40)
+
 /* Parses the whole configuration into dc; returns the number of errors. */
 int parse_domain_config(struct cfg *cfg, struct domain_config *dc);
 int parse_disk_spec(struct cfg *cfg, int line, const char *spec,

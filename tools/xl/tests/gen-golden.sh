@@ -1,6 +1,6 @@
 #!/bin/sh
 # Regenerates golden files by running a reference xl (Debian's
-# xen-utils-4.17 under build/oracle, see tests/README) on each case.
+# xen-utils-4.17 under build/oracle, made by setup-oracle.sh; see README).
 # Usage: tests/gen-golden.sh [cases|disk|vif]...  Only cases without a
 # golden file are generated unless FORCE=1.  Review every new golden
 # before committing it.

@@ -13,7 +13,7 @@ for f in "$here"/cases/*.cfg "$here"/errors/*.cfg "$here"/disk/*.args "$here"/vi
 done
 log=$(dirname "$fuzz")/fuzz.log
 if ASAN_OPTIONS=detect_leaks=1 "$fuzz" -max_total_time="$secs" \
-	-max_len=4096 -timeout=10 -rss_limit_mb=1024 \
+	-max_len=4096 -timeout=10 -rss_limit_mb=1024 -dict="$here/xlcfg.dict" \
 	-artifact_prefix="$(dirname "$fuzz")/fuzz-" "$work" >"$log" 2>&1; then
 	runs=$(grep -o 'Done [0-9]* runs' "$log" | grep -o '[0-9]*')
 	echo "PASS: fuzz xl.cfg parser ($runs runs, ${secs}s, no crash or leak)"
