@@ -149,6 +149,16 @@ TESTS = [
     passing_guest("start_info", d0(r"PASS: read and wrote every RAM page")),
     passing_guest("sched_op"),
     passing_guest("evtchn", d0(r"PASS: no stray events")),
+    passing_guest("timer", d0(r"waiting for timers in sti; hlt"),
+                  d0(r"PASS: a past deadline fires at once"), timeout=30),
+    # The same with the vCPU running: Xen's timers fire from the host timer
+    # interrupt, not only when the vCPU blocks.
+    passing_guest("timer_busy", d0(r"waiting for timers busy"),
+                  d0(r"PASS: a past deadline fires at once"), guest="timer",
+                  module_args="busy", timeout=30,
+                  pending="one-shot timers fire only while the vCPU is "
+                          "halted: a running vCPU gets no VIRQ_TIMER, even "
+                          "for a deadline already past"),
     passing_guest("user_hypercall",
                   d0(r"PASS: SCHEDOP_shutdown\(poweroff\) from CPL 3 = -1$")),
     passing_guest("console", d0(r"console line one$"),
