@@ -101,7 +101,7 @@ static int perform_one(struct xs_handle *h, xs_transaction_t t,
 		if (o->prefix)
 			output("%s: ", argv[*i]);
 		if (o->raw) {
-			output("%s", val); /* as Xen: no newline added */
+			output_raw(val, len); /* as Xen: bytes, no newline */
 		} else {
 			char *s = sanitise(val, len);
 

@@ -28,6 +28,7 @@ extern const char *const mode_names[];
 /* Output is buffered so a retried transaction prints only once. */
 extern size_t out_len;
 void output(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void output_raw(const void *buf, size_t len);
 void flush_output(void);
 /* Xen's escaping of values for display, and its inverse. */
 char *sanitise(const char *val, unsigned int len);

@@ -16,6 +16,23 @@ static char *out_buf;
 size_t out_len;
 static size_t out_cap;
 
+static void reserve(size_t n)
+{
+	if (out_len + n + 1 > out_cap) {
+		out_cap = out_len + n + 1024;
+		out_buf = realloc(out_buf, out_cap);
+		if (!out_buf)
+			err(1, "malloc");
+	}
+}
+
+void output_raw(const void *buf, size_t len)
+{
+	reserve(len);
+	memcpy(out_buf + out_len, buf, len);
+	out_len += len;
+}
+
 void output(const char *fmt, ...)
 {
 	va_list ap;
@@ -26,12 +43,7 @@ void output(const char *fmt, ...)
 	va_end(ap);
 	if (n < 0)
 		err(1, "output");
-	if (out_len + n + 1 > out_cap) {
-		out_cap = out_len + n + 1024;
-		out_buf = realloc(out_buf, out_cap);
-		if (!out_buf)
-			err(1, "malloc");
-	}
+	reserve(n);
 	va_start(ap, fmt);
 	vsnprintf(out_buf + out_len, n + 1, fmt, ap);
 	va_end(ap);
@@ -116,7 +128,9 @@ unsigned int unsanitise(char *out, const char *in)
 			*o++ = v;
 			break;
 		case '\0':
+			/* a trailing backslash becomes a NUL byte, as in Xen */
 			in--;
+			*o++ = '\0';
 			break;
 		default:
 			*o++ = c;
