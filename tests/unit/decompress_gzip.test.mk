@@ -1,13 +1,7 @@
 # gzip/DEFLATE decoder (hv/common/decompress/), checked against zlib.
 UNIT_TESTS += decompress_gzip
 UNIT_SRCS_decompress_gzip := tests/unit/test_decompress_gzip.c \
-	hv/common/decompress/gunzip.c hv/common/decompress/inflate.c \
-	hv/common/decompress/crc.c hv/common/decompress/decompress.c \
-	hv/common/decompress/xz.c hv/common/decompress/lzma2.c \
-	hv/common/decompress/lzma.c hv/common/decompress/unlzma.c \
-	hv/common/decompress/bcj_x86.c hv/common/decompress/zstd.c hv/common/decompress/zstd_fse.c \
-	hv/common/decompress/zstd_huf.c hv/common/decompress/zstd_seq.c \
-	hv/common/decompress/xxhash64.c
+	$(sort $(wildcard hv/common/decompress/*.c))
 UNIT_LIBS_decompress_gzip := -lz
 $(BUILD)/unit/decompress_gzip: tests/unit/test_decompress_util.c \
 	$(wildcard hv/common/decompress/*.h)

@@ -1,13 +1,7 @@
 # xz/LZMA2/.lzma decoders and the x86 BCJ filter, checked against liblzma.
 UNIT_TESTS += decompress_xz
 UNIT_SRCS_decompress_xz := tests/unit/test_decompress_xz.c \
-	hv/common/decompress/xz.c hv/common/decompress/lzma2.c \
-	hv/common/decompress/lzma.c hv/common/decompress/unlzma.c \
-	hv/common/decompress/bcj_x86.c hv/common/decompress/crc.c \
-	hv/common/decompress/decompress.c hv/common/decompress/gunzip.c \
-	hv/common/decompress/inflate.c hv/common/decompress/zstd.c hv/common/decompress/zstd_fse.c \
-	hv/common/decompress/zstd_huf.c hv/common/decompress/zstd_seq.c \
-	hv/common/decompress/xxhash64.c
+	$(sort $(wildcard hv/common/decompress/*.c))
 UNIT_LIBS_decompress_xz := -llzma
 $(BUILD)/unit/decompress_xz: tests/unit/test_decompress_util.c \
 	$(wildcard hv/common/decompress/*.h)

@@ -8,7 +8,9 @@
 #include <string.h>
 #include <errno.h>
 #include <cmocka.h>
+#include <lzma.h>
 #include <hv/bzimage.h>
+#include <hv/decompress.h>
 
 static void put32(uint8_t *p, uint32_t v)
 {
@@ -124,12 +126,65 @@ static void test_bzimage_truncations(void **state)
 	free(img);
 }
 
+/*
+ * End to end as the kernel build does it: an "ELF" compressed with
+ * xz --check=crc32 --x86 --lzma2, its size appended, placed after the
+ * setup sectors; bzimage_payload() + decompress() must give it back.
+ */
+static void test_bzimage_decompress(void **state)
+{
+	const size_t n = 300000, pm = 3 * 512, off = 0x140;
+	uint8_t *elf = malloc(n), *img, *out = malloc(n);
+	lzma_options_lzma opt;
+	lzma_filter f[] = { { LZMA_FILTER_X86, NULL },
+			    { LZMA_FILTER_LZMA2, &opt },
+			    { LZMA_VLI_UNKNOWN, NULL } };
+	size_t cap = n + 65536, clen = 0, plen, ulen, olen;
+	const void *p;
+	const char *err = NULL;
+
+	(void)state;
+	for (size_t i = 0; i < n; i++)
+		elf[i] = (uint8_t)((i * 2654435761u) >> ((i % 7) + 20));
+	memcpy(elf,
+	       "\x7f"
+	       "ELF\x02\x01\x01",
+	       7);
+	for (size_t i = 64; i + 5 < n; i += 37)
+		elf[i] = 0xe8; /* call rel32 */
+	img = calloc(1, pm + off + cap + 4);
+	assert_false(lzma_lzma_preset(&opt, 9));
+	assert_int_equal(lzma_stream_buffer_encode(f, LZMA_CHECK_CRC32, NULL,
+						   elf, n, img + pm + off,
+						   &clen, cap),
+			 LZMA_OK);
+	put32(img + pm + off + clen, (uint32_t)n);
+	memcpy(img + 0x202, "HdrS", 4);
+	img[0x1f1] = 2;
+	img[0x206] = 0x0f;
+	img[0x207] = 0x02;
+	put32(img + 0x248, off);
+	put32(img + 0x24c, (uint32_t)clen + 4);
+	assert_int_equal(bzimage_payload(img, pm + off + clen + 4, &p, &plen,
+					 &ulen, &err),
+			 0);
+	assert_int_equal(ulen, n);
+	assert_int_equal(decomp_detect(p, plen), DECOMP_XZ);
+	assert_int_equal(decompress(p, plen, out, ulen, &olen, &err), 0);
+	assert_int_equal(olen, n);
+	assert_memory_equal(out, elf, n);
+	free(elf);
+	free(img);
+	free(out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_bzimage_ok),
 		cmocka_unit_test(test_bzimage_bad),
 		cmocka_unit_test(test_bzimage_truncations),
+		cmocka_unit_test(test_bzimage_decompress),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
