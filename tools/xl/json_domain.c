@@ -300,8 +300,8 @@ static void b_info_json(struct jgen *g, const struct build_info *b)
 	}
 	j_key(g, "arch_arm");
 	j_map_open(g);
-	f_enum(g, "gic_version", b->gic_version, 0, gic_names, 0, 3);
-	f_enum(g, "vuart", b->vuart, 0, vuart_names, 0, 2);
+	ENUM(g, "gic_version", b->gic_version, 0, gic_names, 0);
+	ENUM(g, "vuart", b->vuart, 0, vuart_names, 0);
 	j_map_close(g);
 	j_key(g, "arch_x86");
 	j_map_open(g);

@@ -48,22 +48,19 @@ void f_defbool(struct jgen *g, const char *k, defbool v)
 	}
 }
 
-/* names[] is indexed by value - base. */
 void f_enum(struct jgen *g, const char *k, int v, int def,
-	    const char *const *names, int base, int count)
+	    const struct enum_names *e)
 {
+	int i = v - e->base;
+
 	if (v == def)
 		return;
 	j_key(g, k);
-	if (v - base >= 0 && v - base < count && names[v - base])
-		j_string(g, names[v - base]);
+	if (i >= 0 && i < e->count && e->names[i])
+		j_string(g, e->names[i]);
 	else
 		j_null(g);
 }
-
-#define ENUM(g, k, v, def, names, base)   \
-	f_enum(g, k, v, def, names, base, \
-	       (int)(sizeof(names) / sizeof(names[0])))
 
 void j_bitmap_value(struct jgen *g, const struct bitmap *b)
 {

@@ -221,10 +221,20 @@ static void parse_channels(struct cfg *cfg, struct domain_config *dc)
 	}
 }
 
-/* "k=v,k=v" with a fixed key set; returns -1 on an unknown key. */
+/* A fixed set of keys and the values found for them. */
+struct kv_set {
+	const char *const *keys;
+	char **vals;
+	int n;
+};
+
+/* "k=v,k=v" into kv; returns -1 on an unknown key. */
 static int kv_items(struct cfg *cfg, int line, const char *what, const char *s,
-		    const char *const *keys, char **vals, int n)
+		    struct kv_set *kv)
 {
+	const char *const *keys = kv->keys;
+	char **vals = kv->vals;
+	int n = kv->n;
 	char *buf = xstrdup(s), *tok, *save = NULL;
 	int rc = 0, i;
 
@@ -275,7 +285,8 @@ static void parse_small_devices(struct cfg *cfg, struct domain_config *dc)
 			memset(p, 0, sizeof(*p));
 			p->devid =
 				-1; /* Xen re-initialises it after indexing */
-			kv_items(cfg, list->line, "p9", s, keys, v, 4);
+			kv_items(cfg, list->line, "p9", s,
+				 &(struct kv_set){ keys, v, 4 });
 			if (!v[0] || !v[1] || !v[2])
 				derr(cfg, list->line, "p9", s,
 				     "security_model=, path= and tag= are "
@@ -296,7 +307,8 @@ static void parse_small_devices(struct cfg *cfg, struct domain_config *dc)
 
 			memset(t, 0, sizeof(*t));
 			t->devid = dc->num_vtpms - 1;
-			kv_items(cfg, list->line, "vtpm", s, keys, v, 2);
+			kv_items(cfg, list->line, "vtpm", s,
+				 &(struct kv_set){ keys, v, 2 });
 			if (!v[0])
 				derr(cfg, list->line, "vtpm", s,
 				     "backend= is required");
