@@ -172,6 +172,20 @@ static void test_gzip_errors(void **state)
 				 -EINVAL);
 		assert_string_equal(err, "inflate: bad block type");
 	}
+	/* Formats that are recognised but not implemented, and junk. */
+	assert_int_equal(decompress("BZh91AY&SY", 10, out, 20000, &ol, &err),
+			 -ENOTSUP);
+	assert_string_equal(err, "decompress: bzip2 unsupported");
+	assert_int_equal(decompress("\x02\x21\x4c\x18\0\0", 6, out, 20000, &ol,
+				    &err),
+			 -ENOTSUP);
+	assert_int_equal(decompress("hello", 5, out, 20000, &ol, &err),
+			 -EINVAL);
+	assert_string_equal(err, "decompress: unrecognised format");
+	assert_int_equal(decompress(NULL, 0, out, 20000, &ol, &err), -EINVAL);
+	assert_int_equal(decomp_detect(NULL, 0), DECOMP_NONE);
+	assert_string_equal(decomp_format_name(DECOMP_XZ), "xz");
+	assert_string_equal(decomp_format_name(DECOMP_NONE), "none");
 	free(c);
 	free(out);
 	free(data);

@@ -49,6 +49,8 @@ int decompress(const void *in, size_t in_len, void *out, size_t out_cap,
 	       size_t *out_len, const char **err)
 {
 	*out_len = 0;
+	if (!in)
+		in_len = 0;
 	switch (decomp_detect(in, in_len)) {
 	case DECOMP_GZIP:
 		return gunzip(in, in_len, out, out_cap, out_len, err);
@@ -61,5 +63,13 @@ int decompress(const void *in, size_t in_len, void *out, size_t out_cap,
 	case DECOMP_NONE:
 		break;
 	}
+	/* Other kernel payload formats: say what they are. */
+	if (in_len >= 3 && !memcmp(in, "BZh", 3))
+		return dc_fail(err, -ENOTSUP, "decompress: bzip2 unsupported");
+	if (in_len >= 4 && !memcmp(in, "\x89LZO", 4))
+		return dc_fail(err, -ENOTSUP, "decompress: lzo unsupported");
+	if (in_len >= 4 &&
+	    (dc_le32(in) == 0x184C2102u || dc_le32(in) == 0x184D2204u))
+		return dc_fail(err, -ENOTSUP, "decompress: lz4 unsupported");
 	return dc_fail(err, -EINVAL, "decompress: unrecognised format");
 }
