@@ -154,6 +154,9 @@ int main_create(int argc, char **argv)
 	if (xlg.verbose)
 		print_plan(&dc);
 	if (dryrun) {
+		if (xlg.output_format && !strcmp(xlg.output_format, "sxp"))
+			fprintf(stderr, "xl: output_format \"sxp\" is not "
+					"supported; printing JSON\n");
 		json = domain_config_to_json(&dc);
 		fputs(json, stdout);
 		free(json);
