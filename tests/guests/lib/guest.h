@@ -55,6 +55,8 @@ typedef void (*evtchn_handler_t)(evtchn_port_t port);
 long evtchn_init(struct shared_info *s, unsigned int vector);
 void evtchn_set_handler(evtchn_port_t port, evtchn_handler_t fn);
 unsigned int evtchn_callbacks(void);
+/* After VCPUOP_register_vcpu_info: where vCPU 0's vcpu_info now lives. */
+void evtchn_use_vcpu_info(volatile struct vcpu_info *vi);
 
 /* lib/console.c */
 void console_init(void);

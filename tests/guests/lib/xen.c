@@ -49,6 +49,7 @@ uint64_t pvclock_read(const volatile struct vcpu_time_info *t)
 }
 
 static struct shared_info *evtchn_shinfo;
+static volatile struct vcpu_info *evtchn_vcpu_info;
 static unsigned int callback_count;
 
 /*
@@ -60,7 +61,7 @@ static unsigned int callback_count;
 static void evtchn_callback(struct cpu_regs *regs)
 {
 	struct shared_info *s = evtchn_shinfo;
-	volatile struct vcpu_info *vi = &s->vcpu_info[0];
+	volatile struct vcpu_info *vi = evtchn_vcpu_info;
 	xen_ulong_t sel;
 
 	(void)regs;
@@ -99,8 +100,14 @@ long evtchn_init(struct shared_info *s, unsigned int vector)
 	};
 
 	evtchn_shinfo = s;
+	evtchn_vcpu_info = &s->vcpu_info[0];
 	set_irq_handler(vector, evtchn_callback);
 	return HYPERVISOR_hvm_op(HVMOP_set_param, &p);
+}
+
+void evtchn_use_vcpu_info(volatile struct vcpu_info *vi)
+{
+	evtchn_vcpu_info = vi;
 }
 
 unsigned int evtchn_callbacks(void)
