@@ -11,6 +11,7 @@ HV_CFLAGS := -std=gnu11 -O2 -g -ffreestanding -nostdlib -nostdinc \
 	-mno-red-zone -mno-sse -mno-mmx -mno-sse2 -mno-avx -mno-80387 \
 	-fno-pic -fno-pie -mcmodel=small -fno-stack-protector \
 	-fno-omit-frame-pointer -fno-strict-aliasing -fno-common \
+	-fno-tree-loop-distribute-patterns \
 	-fno-asynchronous-unwind-tables \
 	-Wall -Wextra -Wno-unused-parameter -Werror=implicit-function-declaration \
 	-Werror=return-type -MMD -MP \

@@ -138,6 +138,37 @@ void domain_destroy(struct domain *d)
 	xfree(d);
 }
 
+static void print_exit_stats(struct domain *d)
+{
+	static const char *const names[HVM_EXIT_NR] = {
+		"other", "intr", "vintr",     "cpuid", "hlt",
+		"io",	 "msr",	 "hypercall", "npf",
+	};
+
+	for (unsigned int i = 0; i < d->nr_vcpus; i++) {
+		struct vcpu *v = d->vcpus[i];
+		char buf[256];
+		int n = 0;
+
+		for (int c = 0; c < HVM_EXIT_NR; c++)
+			n += snprintf(buf + n, sizeof(buf) - n, " %s=%llu",
+				      names[c],
+				      (unsigned long long)v->exit_stats[c]);
+		printk(XENLOG_INFO "d%uv%u exits: %llu:%s\n", d->domid,
+		       v->vcpu_id, (unsigned long long)v->nr_exits, buf);
+		n = 0;
+		for (unsigned int p = 0; p < ARRAY_SIZE(v->io_port_hot); p++)
+			if (v->io_port_hits[p])
+				n += snprintf(
+					buf + n, sizeof(buf) - n, " %#x=%llu",
+					v->io_port_hot[p],
+					(unsigned long long)v->io_port_hits[p]);
+		if (n)
+			printk(XENLOG_INFO "d%uv%u hot I/O ports:%s\n",
+			       d->domid, v->vcpu_id, buf);
+	}
+}
+
 /* Called once a domain has stopped: tear it down, maybe end the machine. */
 static void domain_finished(struct domain *d, bool crashed)
 {
@@ -150,6 +181,7 @@ static void domain_finished(struct domain *d, bool crashed)
 	}
 	d->state = DOMAIN_DEAD;
 	console_guest_flush(d->domid);
+	print_exit_stats(d);
 	for (struct domain *o = domains; o; o = o->next)
 		if (o != d && domain_is_alive(o))
 			return; /* others run on; the toolstack reaps this one */

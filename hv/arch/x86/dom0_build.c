@@ -20,6 +20,7 @@
 #include <hv/hvm.h>
 #include <hv/dom0.h>
 #include <hv/acpi_build.h>
+#include <hv/apic.h>
 #include <xen/xen.h>
 #include <xen/arch-x86/hvm/start_info.h>
 
@@ -114,7 +115,27 @@ static uint64_t ram_gfn(uint64_t i)
 
 static int populate_ram(struct domain *d, uint64_t pages)
 {
-	for (uint64_t i = 0; i < pages; i++) {
+	uint64_t i = 0;
+
+	/* 2 MiB at a time where the range allows it (fast to build, and
+	 * cheaper nested walks), single pages for the rest. */
+	while (i + 512 <= pages && (ram_gfn(i) & 511) == 0 &&
+	       ram_gfn(i + 511) == ram_gfn(i) + 511) {
+		void *blk = alloc_pages(9);
+
+		if (!blk)
+			break;
+		memset(blk, 0, PAGE_SIZE << 9);
+		if (p2m_set_entry_2m(&d->p2m, ram_gfn(i),
+				     virt_to_phys(blk) >> PAGE_SHIFT,
+				     P2M_RAM)) {
+			free_pages(blk, 9);
+			return -ENOMEM;
+		}
+		d->tot_pages += 512;
+		i += 512;
+	}
+	for (; i < pages; i++) {
 		void *pg = alloc_zeroed_page();
 
 		if (!pg)
@@ -148,6 +169,7 @@ static int kernel_image(const struct boot_module *m, const void **img,
 	size_t plen, ulen, out_len, size = m->end - m->start;
 	const char *err = NULL;
 	unsigned int order = 0;
+	uint64_t t0;
 	int rc;
 
 	*owned = NULL;
@@ -172,8 +194,11 @@ static int kernel_image(const struct boot_module *m, const void **img,
 	}
 	printk("dom0 kernel: bzImage with a %s payload, unpacking %zu bytes\n",
 	       decomp_format_name(decomp_detect(payload, plen)), ulen);
+	t0 = now_ns();
 	rc = decompress(payload, plen, *owned, PAGE_SIZE << order, &out_len,
 			&err);
+	printk(XENLOG_INFO "dom0 kernel: unpacked in %llu ms\n",
+	       (unsigned long long)((now_ns() - t0) / 1000000));
 	if (rc) {
 		printk(XENLOG_ERR "dom0 kernel: cannot unpack: %s\n", err);
 		free_pages(*owned, order);
@@ -238,6 +263,7 @@ struct domain *dom0_build(void)
 	void *owned = NULL;
 	size_t len;
 	unsigned int owned_order = 0;
+	uint64_t t0, t1;
 	uint64_t pages, ram_end, gpa, si_gpa;
 
 	if (!boot_info.nr_modules)
@@ -270,11 +296,17 @@ struct domain *dom0_build(void)
 		      (unsigned long long)info->paddr_hi,
 		      (unsigned long long)ram_end);
 
+	t0 = now_ns();
 	d = domain_create(0, "Domain-0", true, 1);
 	if (!d || populate_ram(d, pages))
 		panic("Out of memory building dom0");
+	t1 = now_ns();
 	if (elf_load(img, len, info, elf_copy, elf_zero, d))
 		panic("Cannot copy the dom0 kernel into its memory");
+	printk(XENLOG_INFO
+	       "dom0: RAM populated in %llu ms, kernel loaded in %llu ms\n",
+	       (unsigned long long)((t1 - t0) / 1000000),
+	       (unsigned long long)((now_ns() - t1) / 1000000));
 
 	gpa = ALIGN_UP(info->paddr_hi, PAGE_SIZE);
 	if (initrd) {

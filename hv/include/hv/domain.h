@@ -34,6 +34,20 @@ enum vcpu_state {
 
 struct domain;
 
+/* Vendor-neutral exit classes for statistics. */
+enum hvm_exit_class {
+	HVM_EXIT_OTHER,
+	HVM_EXIT_INTR,
+	HVM_EXIT_VINTR,
+	HVM_EXIT_CPUID,
+	HVM_EXIT_HLT,
+	HVM_EXIT_IO,
+	HVM_EXIT_MSR,
+	HVM_EXIT_HYPERCALL,
+	HVM_EXIT_NPF,
+	HVM_EXIT_NR
+};
+
 struct vcpu_info;
 struct shared_info;
 
@@ -44,6 +58,10 @@ struct vcpu {
 	struct guest_regs regs;
 	void *arch; /* the vendor's per-vCPU state (e.g. the VMCB) */
 	uint64_t nr_exits;
+	/* Exit statistics: by reason (vendor-neutral class) and I/O port. */
+	uint64_t exit_stats[HVM_EXIT_NR];
+	uint16_t io_port_hot[8]; /* most frequent ports seen */
+	uint64_t io_port_hits[8];
 	unsigned int processor; /* physical CPU it runs on */
 	struct vlapic vlapic;
 

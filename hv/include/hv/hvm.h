@@ -51,6 +51,14 @@ struct hvm_vendor_ops {
 
 extern const struct hvm_vendor_ops *hvm_ops;
 
+/*
+ * I/O ports the control domain reaches directly, without exits: the PIT's
+ * channel 2 and its gate (0x61), which Linux uses to calibrate its clock.
+ * The hypervisor itself only uses the PIT during its own boot.
+ */
+extern const uint16_t hvm_dom0_passthrough_ports[];
+extern const unsigned int hvm_nr_dom0_passthrough_ports;
+
 /* Picks and initialises the back-end on the boot CPU; panics if none. */
 void hvm_init(void);
 void hvm_cpu_init(void); /* on each CPU */

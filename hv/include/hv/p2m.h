@@ -29,6 +29,9 @@ int p2m_init(struct p2m *p);
 /* Frees the tables and, if @free_ram, every RAM frame mapped. */
 void p2m_destroy(struct p2m *p, bool free_ram);
 int p2m_set_entry(struct p2m *p, uint64_t gfn, uint64_t mfn, enum p2m_type t);
+/* Maps 512 frames with one 2 MiB entry (gfn and mfn 512-aligned). */
+int p2m_set_entry_2m(struct p2m *p, uint64_t gfn, uint64_t mfn,
+		     enum p2m_type t);
 /* Returns the host frame, or -1 (with *t = P2M_UNMAPPED) if unmapped. */
 int64_t p2m_lookup(struct p2m *p, uint64_t gfn, enum p2m_type *t);
 static inline paddr_t p2m_root_pa(const struct p2m *p)

@@ -15,6 +15,10 @@
 
 #define DEBUGCON_PORT 0xe9
 
+const uint16_t hvm_dom0_passthrough_ports[] = { 0x42, 0x43, 0x61 };
+const unsigned int hvm_nr_dom0_passthrough_ports =
+	ARRAY_SIZE(hvm_dom0_passthrough_ports);
+
 static void debugcon_write(struct vcpu *v, uint8_t c)
 {
 	console_guest_write(v->domain->domid, (const char *)&c, 1);
@@ -50,9 +54,27 @@ static void port_write(struct vcpu *v, uint16_t port, unsigned int size,
 	}
 }
 
+/* Keeps the most frequently accessed ports (a small approximate table). */
+static void count_port(struct vcpu *v, uint16_t port)
+{
+	unsigned int min = 0;
+
+	for (unsigned int i = 0; i < ARRAY_SIZE(v->io_port_hot); i++) {
+		if (v->io_port_hits[i] && v->io_port_hot[i] == port) {
+			v->io_port_hits[i]++;
+			return;
+		}
+		if (v->io_port_hits[i] < v->io_port_hits[min])
+			min = i;
+	}
+	v->io_port_hot[min] = port;
+	v->io_port_hits[min] = 1;
+}
+
 void hvm_handle_io(struct vcpu *v, uint16_t port, unsigned int size, bool in,
 		   uint64_t next_rip)
 {
+	count_port(v, port);
 	if (in) {
 		uint32_t val = port_read(v, port, size);
 

@@ -36,6 +36,15 @@ static void free_level(uint64_t *table, int level, bool free_ram)
 
 		if (!(e & PTE_P) && !(e & PTE_TYPE_MASK))
 			continue;
+		if (level == 2 && (e & PTE_PS)) {
+			/* A 2 MiB leaf: one order-9 block of the domain's RAM. */
+			if (free_ram &&
+			    ((e & PTE_TYPE_MASK) >> PTE_TYPE_SHIFT) == P2M_RAM)
+				free_pages(phys_to_virt(e & PTE_ADDR_MASK &
+							~0x1fffffULL),
+					   9);
+			continue;
+		}
 		if (level > 1) {
 			free_level(phys_to_virt(e & PTE_ADDR_MASK), level - 1,
 				   free_ram);
@@ -54,7 +63,27 @@ void p2m_destroy(struct p2m *p, bool free_ram)
 	p->root = NULL;
 }
 
-/* Returns the level-1 table slot for @gfn, allocating tables if asked. */
+/*
+ * Replaces the 2 MiB leaf *pde with a table of 512 4 KiB entries mapping
+ * the same frames with the same type, so one of them can change.
+ */
+static bool split_2m(struct p2m *p, uint64_t *pde)
+{
+	uint64_t *l1 = alloc_zeroed_page();
+	uint64_t base = *pde & PTE_ADDR_MASK & ~0x1fffffULL;
+	uint64_t flags = *pde & ~PTE_ADDR_MASK & ~(uint64_t)PTE_PS;
+
+	if (!l1)
+		return false;
+	for (int i = 0; i < 512; i++)
+		l1[i] = (base + ((uint64_t)i << PAGE_SHIFT)) | flags;
+	p->nr_table_pages++;
+	*pde = virt_to_phys(l1) | TABLE_FLAGS;
+	return true;
+}
+
+/* Returns the level-1 table slot for @gfn, allocating tables (and
+ * splitting a 2 MiB mapping) if asked; NULL if not mapped that way. */
 static uint64_t *leaf_slot(struct p2m *p, uint64_t gfn, bool alloc)
 {
 	uint64_t *table = p->root;
@@ -63,6 +92,11 @@ static uint64_t *leaf_slot(struct p2m *p, uint64_t gfn, bool alloc)
 		unsigned int idx = (gfn >> (9 * (level - 1))) & 511;
 		uint64_t e = table[idx];
 
+		if (level == 2 && (e & PTE_P) && (e & PTE_PS)) {
+			if (!alloc || !split_2m(p, &table[idx]))
+				return NULL;
+			e = table[idx];
+		}
 		if (!(e & PTE_P)) {
 			uint64_t *next;
 
@@ -118,13 +152,64 @@ int p2m_set_entry(struct p2m *p, uint64_t gfn, uint64_t mfn, enum p2m_type t)
 	return 0;
 }
 
+/* Maps a naturally aligned 2 MiB block of RAM with one entry. */
+int p2m_set_entry_2m(struct p2m *p, uint64_t gfn, uint64_t mfn, enum p2m_type t)
+{
+	uint64_t *table = p->root;
+	unsigned long flags;
+
+	if (gfn >= MAX_GFN || (gfn & 511) || (mfn & 511) || t != P2M_RAM)
+		return -EINVAL;
+	flags = spin_lock_irqsave(&p->lock);
+	for (int level = 4; level > 2; level--) {
+		unsigned int idx = (gfn >> (9 * (level - 1))) & 511;
+
+		if (!(table[idx] & PTE_P)) {
+			uint64_t *next = alloc_zeroed_page();
+
+			if (!next) {
+				spin_unlock_irqrestore(&p->lock, flags);
+				return -ENOMEM;
+			}
+			p->nr_table_pages++;
+			table[idx] = virt_to_phys(next) | TABLE_FLAGS;
+		}
+		table = phys_to_virt(table[idx] & PTE_ADDR_MASK);
+	}
+	if (table[(gfn >> 9) & 511] & PTE_P) {
+		spin_unlock_irqrestore(&p->lock, flags);
+		return -EEXIST;
+	}
+	table[(gfn >> 9) & 511] = (mfn << PAGE_SHIFT) | PTE_P | PTE_RW |
+				  PTE_US | PTE_A | PTE_D | PTE_PS |
+				  ((uint64_t)t << PTE_TYPE_SHIFT);
+	p->nr_entries += 512;
+	spin_unlock_irqrestore(&p->lock, flags);
+	return 0;
+}
+
 int64_t p2m_lookup(struct p2m *p, uint64_t gfn, enum p2m_type *t)
 {
-	uint64_t *slot;
+	uint64_t *slot, *table = p->root;
 
 	*t = P2M_UNMAPPED;
 	if (gfn >= MAX_GFN || !p->root)
 		return -1;
+	/* A 2 MiB leaf answers without splitting. */
+	for (int level = 4; level > 2; level--) {
+		uint64_t e = table[(gfn >> (9 * (level - 1))) & 511];
+
+		if (!(e & PTE_P))
+			return -1;
+		table = phys_to_virt(e & PTE_ADDR_MASK);
+	}
+	if ((table[(gfn >> 9) & 511] & (PTE_P | PTE_PS)) == (PTE_P | PTE_PS)) {
+		uint64_t e = table[(gfn >> 9) & 511];
+
+		*t = (e & PTE_TYPE_MASK) >> PTE_TYPE_SHIFT;
+		return ((e & PTE_ADDR_MASK & ~0x1fffffULL) >> PAGE_SHIFT) +
+		       (gfn & 511);
+	}
 	slot = leaf_slot(p, gfn, false);
 	if (!slot || !(*slot & PTE_P))
 		return -1;

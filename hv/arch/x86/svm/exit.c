@@ -16,6 +16,7 @@ typedef void (*svm_exit_fn)(struct vcpu *v, struct vmcb *vmcb);
 struct svm_exit_entry {
 	const char *name;
 	svm_exit_fn fn;
+	enum hvm_exit_class cls;
 };
 
 static void exit_intr(struct vcpu *v, struct vmcb *vmcb)
@@ -119,19 +120,19 @@ static void exit_npf(struct vcpu *v, struct vmcb *vmcb)
 
 static const struct svm_exit_entry exit_table[0x90] = {
 	[SVM_EXIT_EXC_BASE + 18] = { "#MC", exit_machine_check },
-	[SVM_EXIT_INTR] = { "INTR", exit_intr },
+	[SVM_EXIT_INTR] = { "INTR", exit_intr, HVM_EXIT_INTR },
 	[SVM_EXIT_NMI] = { "NMI", exit_nmi },
 	[SVM_EXIT_SMI] = { "SMI", exit_nmi },
 	[SVM_EXIT_INIT] = { "INIT", exit_init },
-	[SVM_EXIT_VINTR] = { "VINTR", exit_vintr },
-	[SVM_EXIT_CPUID] = { "CPUID", exit_cpuid },
-	[SVM_EXIT_HLT] = { "HLT", exit_hlt },
+	[SVM_EXIT_VINTR] = { "VINTR", exit_vintr, HVM_EXIT_VINTR },
+	[SVM_EXIT_CPUID] = { "CPUID", exit_cpuid, HVM_EXIT_CPUID },
+	[SVM_EXIT_HLT] = { "HLT", exit_hlt, HVM_EXIT_HLT },
 	[SVM_EXIT_INVLPGA] = { "INVLPGA", exit_svm_insn },
-	[SVM_EXIT_IOIO] = { "IOIO", exit_ioio },
-	[SVM_EXIT_MSR] = { "MSR", exit_msr },
+	[SVM_EXIT_IOIO] = { "IOIO", exit_ioio, HVM_EXIT_IO },
+	[SVM_EXIT_MSR] = { "MSR", exit_msr, HVM_EXIT_MSR },
 	[SVM_EXIT_SHUTDOWN] = { "SHUTDOWN", exit_shutdown },
 	[SVM_EXIT_VMRUN] = { "VMRUN", exit_svm_insn },
-	[SVM_EXIT_VMMCALL] = { "VMMCALL", exit_vmmcall },
+	[SVM_EXIT_VMMCALL] = { "VMMCALL", exit_vmmcall, HVM_EXIT_HYPERCALL },
 	[SVM_EXIT_VMLOAD] = { "VMLOAD", exit_svm_insn },
 	[SVM_EXIT_VMSAVE] = { "VMSAVE", exit_svm_insn },
 	[SVM_EXIT_STGI] = { "STGI", exit_svm_insn },
@@ -152,6 +153,7 @@ void svm_handle_exit(struct vcpu *v, struct vmcb *vmcb)
 		vmcb->exitintinfo = 0;
 	}
 	if (code == SVM_EXIT_NPF) {
+		v->exit_stats[HVM_EXIT_NPF]++;
 		exit_npf(v, vmcb);
 		return;
 	}
@@ -169,5 +171,6 @@ void svm_handle_exit(struct vcpu *v, struct vmcb *vmcb)
 			(unsigned long long)vmcb->exitinfo2);
 		return;
 	}
+	v->exit_stats[e->cls]++;
 	e->fn(v, vmcb);
 }

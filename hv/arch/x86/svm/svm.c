@@ -23,8 +23,9 @@
 #define MSR_VM_HSAVE_PA 0xc0010117
 #define DEFAULT_PAT 0x0007040600070406ULL
 
-static uint8_t *iopm;  /* 12 KiB: every port intercepted */
-static uint8_t *msrpm; /* 8 KiB: every MSR intercepted but the VMCB's own */
+static uint8_t *iopm;	   /* 12 KiB: every port intercepted */
+static uint8_t *iopm_dom0; /* the same, but the dom0 passthrough ports */
+static uint8_t *msrpm;	   /* 8 KiB: every MSR intercepted but the VMCB's own */
 
 uint32_t svm_features; /* CPUID 0x8000000a EDX */
 
@@ -74,10 +75,17 @@ bool svm_available(const char **why)
 int svm_global_init(void)
 {
 	iopm = alloc_pages(2);
+	iopm_dom0 = alloc_pages(2);
 	msrpm = alloc_pages(1);
-	if (!iopm || !msrpm)
+	if (!iopm || !iopm_dom0 || !msrpm)
 		return -ENOMEM;
 	memset(iopm, 0xff, 4 * PAGE_SIZE);
+	memset(iopm_dom0, 0xff, 4 * PAGE_SIZE);
+	for (unsigned int i = 0; i < hvm_nr_dom0_passthrough_ports; i++) {
+		uint16_t port = hvm_dom0_passthrough_ports[i];
+
+		iopm_dom0[port / 8] &= ~(1u << (port % 8));
+	}
 	memset(msrpm, 0xff, 2 * PAGE_SIZE);
 	/* State the VMCB holds and VMLOAD/VMSAVE switch: no need to trap. */
 	msrpm_passthrough(0xc0000100); /* FS_BASE */
@@ -141,7 +149,8 @@ static int svm_vcpu_init(struct vcpu *v)
 			   INT2_VMSAVE | INT2_STGI | INT2_CLGI | INT2_SKINIT |
 			   INT2_XSETBV;
 	vmcb->intercept_exc = 1u << 18; /* #MC: never let a guest see it */
-	vmcb->iopm_base_pa = virt_to_phys(iopm);
+	vmcb->iopm_base_pa =
+		virt_to_phys(v->domain->is_privileged ? iopm_dom0 : iopm);
 	vmcb->msrpm_base_pa = virt_to_phys(msrpm);
 	vmcb->asid = 1;
 	vmcb->np_control = 1;
