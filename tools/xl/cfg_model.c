@@ -306,7 +306,16 @@ void dc_free(struct domain_config *dc)
 		free(dc->vfbs[i].keymap);
 	}
 	free(dc->vfbs);
+	for (i = 0; i < dc->num_vkbs; i++) {
+		free(dc->vkbs[i].backend_domname);
+		free(dc->vkbs[i].unique_id);
+	}
 	free(dc->vkbs);
+	for (i = 0; i < dc->num_pvcallsifs; i++)
+		free(dc->pvcallsifs[i].backend_domname);
+	free(dc->pvcallsifs);
+	free(dc->usbctrls);
+	free(dc->usbdevs);
 	for (i = 0; i < dc->num_vtpms; i++)
 		free(dc->vtpms[i].backend_domname);
 	free(dc->vtpms);

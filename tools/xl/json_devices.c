@@ -95,6 +95,72 @@ static void pci_fields(struct jgen *g, const struct device_pci *p)
 	j_map_close(g);
 }
 
+static const char *const vkb_backend_names[] = { "unknown", "qemu", "linux" };
+static const char *const usbctrl_names[] = { "auto", "pv", "devicemodel",
+					     "qusb" };
+
+static void vkb_fields(struct jgen *g, const struct device_vkb *k)
+{
+	j_map_open(g);
+	f_str(g, "backend_domname", k->backend_domname);
+	f_int(g, "devid", k->devid, -1);
+	ENUM(g, "backend_type", k->backend_type, 0, vkb_backend_names, 0);
+	f_str(g, "unique_id", k->unique_id);
+	f_bool(g, "feature_disable_keyboard", k->feature_disable_keyboard);
+	f_bool(g, "feature_disable_pointer", k->feature_disable_pointer);
+	f_bool(g, "feature_abs_pointer", k->feature_abs_pointer);
+	f_bool(g, "feature_raw_pointer", k->feature_raw_pointer);
+	f_bool(g, "feature_multi_touch", k->feature_multi_touch);
+	f_u64(g, "width", k->width, 0);
+	f_u64(g, "height", k->height, 0);
+	f_u64(g, "multi_touch_width", k->multi_touch_width, 0);
+	f_u64(g, "multi_touch_height", k->multi_touch_height, 0);
+	f_u64(g, "multi_touch_num_contacts", k->multi_touch_num_contacts, 0);
+	j_map_close(g);
+}
+
+static void usb_json(struct jgen *g, const struct domain_config *dc)
+{
+	int i;
+
+	if (dc->num_usbctrls) {
+		j_key(g, "usbctrls");
+		j_array_open(g);
+		for (i = 0; i < dc->num_usbctrls; i++) {
+			const struct device_usbctrl *u = &dc->usbctrls[i];
+
+			j_map_open(g);
+			ENUM(g, "type", u->type, 0, usbctrl_names, 0);
+			f_int(g, "devid", u->devid, -1);
+			f_int(g, "version", u->version, 0);
+			f_int(g, "ports", u->ports, 0);
+			j_map_close(g);
+		}
+		j_array_close(g);
+	}
+	if (dc->num_usbdevs) {
+		j_key(g, "usbdevs");
+		j_array_open(g);
+		for (i = 0; i < dc->num_usbdevs; i++) {
+			const struct device_usbdev *u = &dc->usbdevs[i];
+
+			j_map_open(g);
+			f_int(g, "ctrl", u->ctrl, -1);
+			f_int(g, "port", u->port, 0);
+			/* Like libxl: nothing for a device of no type. */
+			if (u->type == 1) {
+				j_key(g, "type.hostdev");
+				j_map_open(g);
+				f_int(g, "hostbus", u->hostbus, 0);
+				f_int(g, "hostaddr", u->hostaddr, 0);
+				j_map_close(g);
+			}
+			j_map_close(g);
+		}
+		j_array_close(g);
+	}
+}
+
 void devices_json(struct jgen *g, const struct domain_config *dc)
 {
 	int i;
@@ -149,11 +215,8 @@ void devices_json(struct jgen *g, const struct domain_config *dc)
 	if (dc->num_vkbs) {
 		j_key(g, "vkbs");
 		j_array_open(g);
-		for (i = 0; i < dc->num_vkbs; i++) {
-			j_map_open(g);
-			f_int(g, "devid", dc->vkbs[i].devid, -1);
-			j_map_close(g);
-		}
+		for (i = 0; i < dc->num_vkbs; i++)
+			vkb_fields(g, &dc->vkbs[i]);
 		j_array_close(g);
 	}
 	if (dc->num_vtpms) {
@@ -185,6 +248,18 @@ void devices_json(struct jgen *g, const struct domain_config *dc)
 		}
 		j_array_close(g);
 	}
+	if (dc->num_pvcallsifs) {
+		j_key(g, "pvcallsifs");
+		j_array_open(g);
+		for (i = 0; i < dc->num_pvcallsifs; i++) {
+			j_map_open(g);
+			f_str(g, "backend_domname",
+			      dc->pvcallsifs[i].backend_domname);
+			f_int(g, "devid", dc->pvcallsifs[i].devid, -1);
+			j_map_close(g);
+		}
+		j_array_close(g);
+	}
 	if (dc->num_channels) {
 		j_key(g, "channels");
 		j_array_open(g);
@@ -207,6 +282,7 @@ void devices_json(struct jgen *g, const struct domain_config *dc)
 		}
 		j_array_close(g);
 	}
+	usb_json(g, dc);
 }
 
 char *disk_to_json(const struct device_disk *d)

@@ -167,8 +167,51 @@ struct device_vfb {
 	char *keymap;
 };
 
+enum vkb_backend {
+	VKB_UNKNOWN,
+	VKB_QEMU,
+	VKB_LINUX
+};
+
 struct device_vkb {
+	char *backend_domname;
 	int devid;
+	int backend_type; /* enum vkb_backend */
+	char *unique_id;
+	bool feature_disable_keyboard;
+	bool feature_disable_pointer;
+	bool feature_abs_pointer;
+	bool feature_raw_pointer;
+	bool feature_multi_touch;
+	uint32_t width, height;
+	uint32_t multi_touch_width, multi_touch_height;
+	uint32_t multi_touch_num_contacts;
+};
+
+struct device_pvcallsif {
+	char *backend_domname;
+	int devid;
+};
+
+enum usbctrl_type {
+	USBCTRL_AUTO,
+	USBCTRL_PV,
+	USBCTRL_DEVICEMODEL,
+	USBCTRL_QUSB
+};
+
+struct device_usbctrl {
+	int type; /* enum usbctrl_type */
+	int devid;
+	int version;
+	int ports;
+};
+
+struct device_usbdev {
+	int ctrl; /* -1: any */
+	int port;
+	int type; /* 0 unset, 1 hostdev */
+	uint8_t hostbus, hostaddr;
 };
 
 enum chan_conn {
@@ -351,8 +394,14 @@ struct domain_config {
 	struct device_vtpm *vtpms;
 	int num_p9s;
 	struct device_p9 *p9s;
+	int num_pvcallsifs;
+	struct device_pvcallsif *pvcallsifs;
 	int num_channels;
 	struct device_channel *channels;
+	int num_usbctrls;
+	struct device_usbctrl *usbctrls;
+	int num_usbdevs;
+	struct device_usbdev *usbdevs;
 	int on_poweroff, on_reboot, on_watchdog, on_crash, on_soft_reset;
 	/* Krypton's plan: the type the domain will actually run as. */
 	int planned_type;

@@ -92,6 +92,7 @@ static void parse_vfbs(struct cfg *cfg, struct domain_config *dc)
 		memset(v, 0, sizeof(*v));
 		v->devid = dc->num_vfbs - 1;
 		k = ARRAY_GROW(dc->vkbs, dc->num_vkbs);
+		memset(k, 0, sizeof(*k));
 		k->devid = dc->num_vkbs - 1;
 		buf = xstrdup(s);
 		for (tok = strtok_r(buf, ",", &save); tok;
@@ -324,8 +325,9 @@ static void parse_small_devices(struct cfg *cfg, struct domain_config *dc)
 int parse_devices(struct cfg *cfg, struct domain_config *dc)
 {
 	static const char *const unsupported[] = {
-		"usbctrl", "usbdev", "vdispl", "vsnd",
-		"pvcalls", "vkb",    "cpuid",
+		"vdispl",
+		"vsnd",
+		"cpuid",
 	};
 	size_t i;
 
@@ -335,7 +337,9 @@ int parse_devices(struct cfg *cfg, struct domain_config *dc)
 	parse_small_devices(cfg, dc);
 	parse_channels(cfg, dc);
 	parse_nics(cfg, dc);
+	parse_pvcalls(cfg, dc);
 	parse_vfbs(cfg, dc);
+	parse_usb(cfg, dc);
 	for (i = 0; i < sizeof(unsupported) / sizeof(*unsupported); i++)
 		if (cfg_find(cfg, unsupported[i])) {
 			cfg_report(cfg, cfg_setting_line(cfg, unsupported[i]),

@@ -210,6 +210,7 @@ void parse_display(struct cfg *cfg, struct domain_config *dc)
 				ARRAY_GROW(dc->vkbs, dc->num_vkbs);
 
 			memset(v, 0, sizeof(*v));
+			memset(k, 0, sizeof(*k));
 			v->devid = dc->num_vfbs - 1;
 			k->devid = dc->num_vkbs - 1;
 			parse_top_vnc(cfg, &v->vnc);

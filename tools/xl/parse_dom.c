@@ -390,6 +390,7 @@ int parse_domain_config(struct cfg *cfg, struct domain_config *dc)
 	if (!cfg_get_long(cfg, "vmtrace_buf_kb", &l, 1) && l)
 		b->vmtrace_buf_kb = (int)l;
 	parse_devices(cfg, dc);
+	parse_vkbs(cfg, dc);
 	cfg_get_defbool(cfg, "xend_suspend_evtchn_compat",
 			&c->xend_suspend_evtchn_compat, 0);
 	if (!cfg_get_defbool(cfg, "msr_relaxed", &b->msr_relaxed, 0))

@@ -71,6 +71,9 @@ void parse_boot(struct cfg *cfg, struct build_info *b);
 void parse_pv_firmware(struct cfg *cfg, struct build_info *b);
 void parse_pci_list(struct cfg *cfg, struct domain_config *dc);
 void parse_resources(struct cfg *cfg, struct build_info *b);
+void parse_usb(struct cfg *cfg, struct domain_config *dc);
+void parse_vkbs(struct cfg *cfg, struct domain_config *dc);
+void parse_pvcalls(struct cfg *cfg, struct domain_config *dc);
 
 /* ---- validation and kernel probing ---- */
 
