@@ -29,6 +29,7 @@ import time
 from typing import Dict, List, Optional
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+sys.dont_write_bytecode = True  # no __pycache__ in tests/system
 sys.path.insert(0, os.path.join(ROOT, "tests", "system"))
 import timed_boot  # noqa: E402
 
