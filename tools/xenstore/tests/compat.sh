@@ -286,6 +286,18 @@ sc_edges() {
 	x xenstore-watch -n 1 rel
 	x xenstore-watch
 	x xenstore-chmod /e
+	x xenstore-read --prefix --raw /e/x /e/w
+	x xenstore-list --prefix /e/p
+	x xenstore-watch --number 1 /e
+	x xenstore-ls /e/
+	x xenstore-read /e/
+	x xenstore-rm /e/x /e/y /e/none
+	x xenstore-ls -h
+	x xenstore-rm -p /e
+	x xenstore
+	x xenstore-exists
+	x xenstore-chmod -u -r /e/v b3
+	x xenstore-ls -p /e
 }
 
 SCENARIOS=${SCENARIOS:-"write_read exists_list ls rm chmod watch bigdir multicall edges"}
