@@ -108,10 +108,33 @@ static void test_user_mode(void)
 	check((read_cs() & 3) == 0, "back at CPL 0");
 }
 
+static void test_paging(void)
+{
+	/* Volatile: the compiler must not reorder accesses across aliases. */
+	static volatile uint64_t page[512] __attribute__((aligned(4096)));
+	volatile uint64_t *alias = (uint64_t *)0x10000000000UL;
+	int vec;
+
+	map_page((uint64_t)alias, (uint64_t)(unsigned long)page, PTE_P | PTE_RW,
+		 false);
+	page[3] = 0x5a5a;
+	check(alias[3] == 0x5a5a, "map_page: a second mapping sees the page");
+	alias[4] = 0xa5a5;
+	check(page[4] == 0xa5a5, "map_page: and writes through it");
+
+	map_page((uint64_t)alias, (uint64_t)(unsigned long)page, PTE_P, false);
+	vec = probe_write64(&alias[5], 1);
+	check(vec == X86_EXC_PF && last_fault.error_code == 3 && !page[5],
+	      "a read-only page faults on a kernel write (CR0.WP; vector "
+	      "%d, error %#lx)",
+	      vec, last_fault.error_code);
+}
+
 void test_main(const struct hvm_start_info *si)
 {
 	(void)si;
 	test_formatting();
 	test_probes();
 	test_user_mode();
+	test_paging();
 }

@@ -58,6 +58,14 @@ unsigned int evtchn_callbacks(void);
 /* After VCPUOP_register_vcpu_info: where vCPU 0's vcpu_info now lives. */
 void evtchn_use_vcpu_info(volatile struct vcpu_info *vi);
 
+/* lib/paging.c */
+/*
+ * Maps a 4 KiB page (or a 2 MiB one if `large`) at `va` to guest-physical
+ * `pa` with PTE flags `flags` (PTE_P, PTE_RW, PTE_US; 0 leaves it not
+ * present). `va` must lie outside the first 512 GiB.
+ */
+void map_page(uint64_t va, uint64_t pa, uint64_t flags, bool large);
+
 /* lib/console.c */
 void console_init(void);
 bool hypervisor_present(void);

@@ -106,7 +106,10 @@ pvh_start32:
 	cmp $2048, %ecx
 	jb 3b
 
-	/* Long mode: CR4.PAE, CR3, EFER.LME, then CR0.PG. */
+	/*
+	 * Long mode: CR4.PAE, CR3, EFER.LME, then CR0.PG; CR0.WP too, so that
+	 * read-only mappings bind the kernel as well (lib/paging.c).
+	 */
 	mov %cr4, %eax
 	or $CR4_PAE, %eax
 	mov %eax, %cr4
@@ -117,7 +120,7 @@ pvh_start32:
 	or $EFER_LME, %eax
 	wrmsr
 	mov %cr0, %eax
-	or $(CR0_PG | CR0_PE), %eax
+	or $(CR0_PG | CR0_WP | CR0_PE), %eax
 	mov %eax, %cr0
 	ljmp $GDT_CS64, $entry64
 
@@ -168,6 +171,7 @@ pvh_entry_state:
 
 	.section .bss.pagetables, "aw", @nobits
 	.balign 4096
+	.globl pml4
 pml4:	.skip 4096
 pdpt:	.skip 4096
 pd:	.skip 4 * 4096

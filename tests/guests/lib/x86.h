@@ -10,6 +10,7 @@
 #define GDT_TSS 0x30
 
 #define CR0_PE (1 << 0)
+#define CR0_WP (1 << 16)
 #define CR0_PG (1 << 31)
 #define CR4_PAE (1 << 5)
 
