@@ -314,6 +314,15 @@ void dc_free(struct domain_config *dc)
 	for (i = 0; i < dc->num_pvcallsifs; i++)
 		free(dc->pvcallsifs[i].backend_domname);
 	free(dc->pvcallsifs);
+	for (i = 0; i < dc->num_vdispls; i++) {
+		int k;
+
+		for (k = 0; k < dc->vdispls[i].num_connectors; k++)
+			free(dc->vdispls[i].connectors[k].unique_id);
+		free(dc->vdispls[i].connectors);
+		free(dc->vdispls[i].backend_domname);
+	}
+	free(dc->vdispls);
 	free(dc->usbctrls);
 	free(dc->usbdevs);
 	for (i = 0; i < dc->num_vtpms; i++)

@@ -119,6 +119,29 @@ static void vkb_fields(struct jgen *g, const struct device_vkb *k)
 	j_map_close(g);
 }
 
+static void vdispl_fields(struct jgen *g, const struct device_vdispl *d)
+{
+	int i;
+
+	j_map_open(g);
+	f_str(g, "backend_domname", d->backend_domname);
+	f_int(g, "devid", d->devid, -1);
+	f_bool(g, "be_alloc", d->be_alloc);
+	if (d->num_connectors) {
+		j_key(g, "connectors");
+		j_array_open(g);
+		for (i = 0; i < d->num_connectors; i++) {
+			j_map_open(g);
+			f_str(g, "unique_id", d->connectors[i].unique_id);
+			f_u64(g, "width", d->connectors[i].width, 0);
+			f_u64(g, "height", d->connectors[i].height, 0);
+			j_map_close(g);
+		}
+		j_array_close(g);
+	}
+	j_map_close(g);
+}
+
 static void usb_json(struct jgen *g, const struct domain_config *dc)
 {
 	int i;
@@ -258,6 +281,13 @@ void devices_json(struct jgen *g, const struct domain_config *dc)
 			f_int(g, "devid", dc->pvcallsifs[i].devid, -1);
 			j_map_close(g);
 		}
+		j_array_close(g);
+	}
+	if (dc->num_vdispls) {
+		j_key(g, "vdispls");
+		j_array_open(g);
+		for (i = 0; i < dc->num_vdispls; i++)
+			vdispl_fields(g, &dc->vdispls[i]);
 		j_array_close(g);
 	}
 	if (dc->num_channels) {

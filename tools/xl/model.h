@@ -188,6 +188,19 @@ struct device_vkb {
 	uint32_t multi_touch_num_contacts;
 };
 
+struct vdispl_connector {
+	char *unique_id;
+	uint32_t width, height;
+};
+
+struct device_vdispl {
+	char *backend_domname;
+	int devid;
+	bool be_alloc;
+	int num_connectors;
+	struct vdispl_connector *connectors;
+};
+
 struct device_pvcallsif {
 	char *backend_domname;
 	int devid;
@@ -396,6 +409,8 @@ struct domain_config {
 	struct device_p9 *p9s;
 	int num_pvcallsifs;
 	struct device_pvcallsif *pvcallsifs;
+	int num_vdispls;
+	struct device_vdispl *vdispls;
 	int num_channels;
 	struct device_channel *channels;
 	int num_usbctrls;

@@ -325,7 +325,6 @@ static void parse_small_devices(struct cfg *cfg, struct domain_config *dc)
 int parse_devices(struct cfg *cfg, struct domain_config *dc)
 {
 	static const char *const unsupported[] = {
-		"vdispl",
 		"vsnd",
 		"cpuid",
 	};
@@ -337,6 +336,7 @@ int parse_devices(struct cfg *cfg, struct domain_config *dc)
 	parse_small_devices(cfg, dc);
 	parse_channels(cfg, dc);
 	parse_nics(cfg, dc);
+	parse_vdispls(cfg, dc);
 	parse_pvcalls(cfg, dc);
 	parse_vfbs(cfg, dc);
 	parse_usb(cfg, dc);

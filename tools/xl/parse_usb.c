@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * USB controllers and devices (usbctrl=, usbdev=), virtual keyboards
- * (vkb=) and PV calls interfaces (pvcalls=).  Each list item is a
+ * (vkb=), virtual displays (vdispl=) and PV calls interfaces (pvcalls=).  Each list item is a
  * comma-separated KEY=VALUE spec; numbers are read the way Xen's xl
  * reads them (atoi or strtoul with base 0), so "0x3" works where Xen
  * accepts it.
@@ -224,5 +224,68 @@ void parse_pvcalls(struct cfg *cfg, struct domain_config *dc)
 		p->devid = dc->num_pvcallsifs - 1;
 		each_token(cfg_list_item(list, i), p, pvcalls_kv, cfg,
 			   list->items[i]->line, "pvcalls");
+	}
+}
+
+/* connectors=ID:WxH;ID:WxH... */
+static int vdispl_kv(void *obj, const char *tok, const char *v)
+{
+	struct device_vdispl *d = obj;
+	struct strlist conn = { 0 };
+	int i, rc = 0;
+
+	if (key_is(tok, "backend")) {
+		replace_string(&d->backend_domname, v);
+		return 0;
+	}
+	if (key_is(tok, "be-alloc")) {
+		d->be_alloc = strtoul(v, NULL, 0) != 0;
+		return 0;
+	}
+	if (!key_is(tok, "connectors"))
+		return -1;
+	split_string_list(v, ";", &conn);
+	for (i = 0; i < conn.n && !rc; i++) {
+		char *colon = strchr(conn.v[i], ':');
+		struct vdispl_connector *c;
+		unsigned w, h;
+		char end;
+
+		if (!colon || sscanf(colon + 1, "%ux%u%c", &w, &h, &end) != 2) {
+			rc = -1;
+			break;
+		}
+		*colon = 0;
+		c = ARRAY_GROW(d->connectors, d->num_connectors);
+		c->unique_id = xstrdup(conn.v[i]);
+		c->width = w;
+		c->height = h;
+	}
+	strlist_free(&conn);
+	return rc;
+}
+
+void parse_vdispls(struct cfg *cfg, struct domain_config *dc)
+{
+	struct cfg_value *list;
+	int i;
+
+	if (cfg_get_list(cfg, "vdispl", &list, 0))
+		return;
+	for (i = 0; i < list->n && cfg_list_item(list, i); i++) {
+		struct device_vdispl *d =
+			ARRAY_GROW(dc->vdispls, dc->num_vdispls);
+		int line = list->items[i]->line;
+
+		memset(d, 0, sizeof(*d));
+		d->devid = dc->num_vdispls - 1;
+		each_token(cfg_list_item(list, i), d, vdispl_kv, cfg, line,
+			   "vdispl");
+		if (!d->num_connectors) {
+			cfg_report(cfg, line, "error",
+				   "vdispl: at least one connector is needed "
+				   "(connectors=ID:WIDTHxHEIGHT;...)");
+			cfg->nerrors++;
+		}
 	}
 }

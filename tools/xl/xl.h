@@ -74,6 +74,7 @@ void parse_resources(struct cfg *cfg, struct build_info *b);
 void parse_usb(struct cfg *cfg, struct domain_config *dc);
 void parse_vkbs(struct cfg *cfg, struct domain_config *dc);
 void parse_pvcalls(struct cfg *cfg, struct domain_config *dc);
+void parse_vdispls(struct cfg *cfg, struct domain_config *dc);
 
 /* ---- validation and kernel probing ---- */
 
