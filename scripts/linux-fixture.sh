@@ -30,3 +30,13 @@ if [ ! -s "$out/initrd.gz" ] || [ "$init" -nt "$out/initrd.gz" ] ||
 		>"$out/initrd.gz.tmp"
 	mv "$out/initrd.gz.tmp" "$out/initrd.gz"
 fi
+# Variants for the loader tests: the same kernel with a gzip or zstd
+# payload, and as an uncompressed ELF vmlinux.
+for v in gzip zstd elf; do
+	f="$out/vmlinuz.$v"
+	[ "$v" = elf ] && f="$out/vmlinux"
+	if [ ! -s "$f" ] || [ "$out/vmlinuz" -nt "$f" ]; then
+		python3 scripts/repack-bzimage.py "$out/vmlinuz" "$v" "$f.tmp"
+		mv "$f.tmp" "$f"
+	fi
+done
