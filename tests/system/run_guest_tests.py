@@ -146,7 +146,14 @@ TESTS = [
                      r"the end of guest RAM\)")),
     passing_guest("entry_state"),
     passing_guest("msr"),
-    passing_guest("start_info", d0(r"PASS: read and wrote every RAM page")),
+    # dom0_mem sets dom0's RAM (less the legacy hole below 1 MiB).
+    passing_guest("start_info", d0(r"RAM: 3[0-2]\d{3} KiB$"),
+                  d0(r"PASS: read and wrote every RAM page")),
+    passing_guest("start_info_dom0_mem_64M", d0(r"RAM: 6[0-5]\d{3} KiB$"),
+                  d0(r"PASS: read and wrote every RAM page"),
+                  guest="start_info",
+                  qemu=dict(cmdline="console=com1 com1=115200,8n1 "
+                                    "loglvl=all dom0_mem=64M")),
     passing_guest("pagewalk", d0(r"pagewalk: split across two pages$"),
                   d0(r"pagewalk: read from a read-only page$"),
                   d0(r"pagewalk: through a 2 MiB page$")),
@@ -157,6 +164,7 @@ TESTS = [
     passing_guest("evtchn", d0(r"PASS: no stray events")),
     passing_guest("vcpu_info", d0(r"PASS: and delivered")),
     passing_guest("evtchn_ops"),
+    passing_guest("stress"),
     passing_guest("timer", d0(r"waiting for timers in sti; hlt"),
                   d0(r"PASS: a past deadline fires at once"), timeout=30),
     # The same with the vCPU running: Xen's timers fire from the host timer

@@ -38,12 +38,17 @@ def qemu_argv(kernel_module, test, smp=1, no_reboot=True, extra_args=""):
 class Boot:
     """A QEMU run whose console lines carry host timestamps."""
 
-    def __init__(self, argv, timeout, log_path, stop=None, stop_count=1):
+    def __init__(self, argv, timeout, log_path, stop=None, stop_count=1,
+                 script=None):
+        """script: [(regex, bytes)]: when a console line matches the
+        next regex, its bytes are typed on the serial console."""
         self.lines = []  # (seconds since start, text)
         self.timed_out = False
         self.exit_status = None
+        script = list(script or [])
         start = time.monotonic()
-        proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL,
+        proc = subprocess.Popen(argv, stdin=subprocess.PIPE if script else
+                                subprocess.DEVNULL,
                                 stdout=subprocess.PIPE,
                                 stderr=subprocess.STDOUT)
         buf = b""
@@ -70,6 +75,12 @@ class Boot:
                     self.lines.append((time.monotonic() - start, text))
                     if stop_re and stop_re.search(text):
                         hits += 1
+                    if script and re.search(script[0][0], text):
+                        try:
+                            proc.stdin.write(script.pop(0)[1])
+                            proc.stdin.flush()
+                        except OSError:
+                            pass
                 if stop_re and hits >= stop_count:
                     break
         finally:
@@ -169,6 +180,34 @@ def t_reboot(log):
     return ok("rebooted", b)
 
 
+def t_console(log):
+    """Typing on the serial console reaches dom0's shell on hvc0; Ctrl-A
+    three times switches to the hypervisor, whose 'q' key lists dom0, and
+    back; poweroff from the shell ends the machine."""
+    ctrl_a3 = b"\x01\x01\x01"
+    script = [
+        (r"KT: shell", b"echo typed-$((6*7))\n"),
+        (r"^\(d0\) typed-42", ctrl_a3),
+        (r"Serial input to Xen", b"q"),
+        (r"General information for domain 0", ctrl_a3),
+        (r"Serial input to DOM0 \(type", b"poweroff -f\n"),
+    ]
+    b = Boot(qemu_argv("build/linux/vmlinuz", "shell"), 240, log,
+             script=script)
+    why = check_common(b)
+    if why:
+        return fail(why, b)
+    for pat, what in [(r"^\(d0\) typed-42", "dom0 did not run the typed command"),
+                      (r"Serial input to Xen", "Ctrl-A x3 did not switch to the hypervisor"),
+                      (r"VCPU0: CPU0", "'q' did not list dom0's vCPU"),
+                      (r"All domains have shut down: powering off", "typed poweroff did not power off")]:
+        if not re.search(pat, b.text, re.M):
+            return fail(what, b)
+    if b.timed_out:
+        return fail("QEMU did not exit", b)
+    return ok("shell, debug keys and poweroff through the serial console", b)
+
+
 def loader_test(module, what):
     def t(log):
         b = Boot(qemu_argv(module, "poweroff"), 240, log)
@@ -188,6 +227,7 @@ def loader_test(module, what):
 TESTS = {
     "basic": t_basic,
     "reboot": t_reboot,
+    "console": t_console,
     "gzip_payload": loader_test("build/linux/vmlinuz.gzip",
                                 "a gzip bzImage payload"),
     "zstd_payload": loader_test("build/linux/vmlinuz.zstd",
