@@ -247,6 +247,13 @@ static void build_info_free(struct build_info *b)
 	int i;
 
 	bitmap_free(&b->avail_vcpus);
+	for (i = 0; i < b->num_cpuid; i++) {
+		int r;
+
+		for (r = 0; r < 4; r++)
+			free(b->cpuid[i].policy[r]);
+	}
+	free(b->cpuid);
 	for (i = 0; i < b->num_vcpu_hard_affinity; i++)
 		bitmap_free(&b->vcpu_hard_affinity[i]);
 	free(b->vcpu_hard_affinity);

@@ -99,6 +99,39 @@ static void affinity_json(struct jgen *g, const char *k, int n,
 	j_array_close(g);
 }
 
+/* libxl's cpuid policy: {"cpuid": [leaves], "msr": [ ]}. */
+static void cpuid_json(struct jgen *g, const struct build_info *b)
+{
+	static const char *const regs[] = { "eax", "ebx", "ecx", "edx" };
+	int i, r;
+
+	if (!b->num_cpuid)
+		return;
+	j_key(g, "cpuid");
+	j_map_open(g);
+	j_key(g, "cpuid");
+	j_array_open(g);
+	for (i = 0; i < b->num_cpuid; i++) {
+		const struct cpuid_leaf *c = &b->cpuid[i];
+
+		j_map_open(g);
+		j_key(g, "leaf");
+		j_int(g, c->leaf);
+		if (c->subleaf != CPUID_INPUT_UNUSED) {
+			j_key(g, "subleaf");
+			j_int(g, c->subleaf);
+		}
+		for (r = 0; r < 4; r++)
+			f_str(g, regs[r], c->policy[r]);
+		j_map_close(g);
+	}
+	j_array_close(g);
+	j_key(g, "msr");
+	j_array_open(g);
+	j_array_close(g);
+	j_map_close(g);
+}
+
 static void sched_json(struct jgen *g, const struct sched_params *s)
 {
 	j_key(g, "sched_params");
@@ -240,6 +273,7 @@ static void b_info_json(struct jgen *g, const struct build_info *b)
 	f_str(g, "exec_ssid_label", b->exec_ssid_label);
 	f_defbool(g, "localtime", b->localtime);
 	f_defbool(g, "disable_migrate", b->disable_migrate);
+	cpuid_json(g, b);
 	f_str(g, "blkdev_start", b->blkdev_start);
 	f_u64(g, "max_grant_frames", b->max_grant_frames, UINT32_MAX);
 	f_u64(g, "max_maptrack_frames", b->max_maptrack_frames, UINT32_MAX);

@@ -255,6 +255,13 @@ struct device_p9 {
 	int devid;
 };
 
+/* One xend-style CPUID override: 32-character policy per register. */
+#define CPUID_INPUT_UNUSED UINT32_MAX
+struct cpuid_leaf {
+	uint32_t leaf, subleaf;
+	char *policy[4]; /* eax, ebx, ecx, edx; NULL when not given */
+};
+
 struct ioport_range {
 	uint32_t first, number;
 };
@@ -347,6 +354,8 @@ struct build_info {
 	char *exec_ssid_label;
 	defbool localtime;
 	defbool disable_migrate;
+	int num_cpuid;
+	struct cpuid_leaf *cpuid;
 	char *blkdev_start;
 	uint32_t max_grant_frames, max_maptrack_frames;
 	int max_grant_version;

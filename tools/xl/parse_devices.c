@@ -326,7 +326,6 @@ int parse_devices(struct cfg *cfg, struct domain_config *dc)
 {
 	static const char *const unsupported[] = {
 		"vsnd",
-		"cpuid",
 	};
 	size_t i;
 

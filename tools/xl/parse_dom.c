@@ -269,6 +269,39 @@ static const char *const passthrough_names[] = { "default", "disabled",
 						 "enabled", "sync_pt",
 						 "share_pt" };
 
+/*
+ * cpuid= as a list of xend-style lines is supported; the "host,FLAG=..."
+ * string form needs Xen's CPUID feature-name tables and is not yet.
+ */
+static void parse_cpuid(struct cfg *cfg, struct build_info *b)
+{
+	struct cfg_value *list;
+	int i, e = cfg_get_list(cfg, "cpuid", &list, 1);
+
+	if (e == EINVAL) {
+		warn(cfg, "cpuid",
+		     "cpuid=\"host,...\" is not supported by Krypton yet, "
+		     "ignored (the list form is)");
+		return;
+	}
+	if (e)
+		return;
+	for (i = 0; i < list->n; i++) {
+		const char *s = cfg_list_item(list, i), *why;
+
+		if (!s)
+			break;
+		why = parse_cpuid_xend(b, s);
+		if (why) {
+			char msg[512];
+
+			snprintf(msg, sizeof(msg), "cpuid line `%s': %s", s,
+				 why);
+			err(cfg, "cpuid", "%s", msg);
+		}
+	}
+}
+
 int parse_domain_config(struct cfg *cfg, struct domain_config *dc)
 {
 	struct create_info *c = &dc->c;
@@ -390,6 +423,7 @@ int parse_domain_config(struct cfg *cfg, struct domain_config *dc)
 	if (!cfg_get_long(cfg, "vmtrace_buf_kb", &l, 1) && l)
 		b->vmtrace_buf_kb = (int)l;
 	parse_devices(cfg, dc);
+	parse_cpuid(cfg, b);
 	parse_vkbs(cfg, dc);
 	cfg_get_defbool(cfg, "xend_suspend_evtchn_compat",
 			&c->xend_suspend_evtchn_compat, 0);

@@ -379,3 +379,66 @@ void split_string_list(const char *s, const char *delims, struct strlist *l)
 		strlist_add(l, tok);
 	free(buf);
 }
+
+static struct cpuid_leaf *cpuid_find(struct build_info *b, uint32_t leaf,
+				     uint32_t subleaf)
+{
+	struct cpuid_leaf *c;
+	int i;
+
+	for (i = 0; i < b->num_cpuid; i++)
+		if (b->cpuid[i].leaf == leaf && b->cpuid[i].subleaf == subleaf)
+			return &b->cpuid[i];
+	c = ARRAY_GROW(b->cpuid, b->num_cpuid);
+	memset(c, 0, sizeof(*c));
+	c->leaf = leaf;
+	c->subleaf = subleaf;
+	return c;
+}
+
+/*
+ * One xend-style CPUID line: "LEAF[,SUBLEAF]:eax=P,ebx=P,..." where each
+ * P is 32 characters, one per bit from bit 31 down.  Returns NULL or
+ * what is wrong.
+ */
+const char *parse_cpuid_xend(struct build_info *b, const char *s)
+{
+	uint32_t leaf, subleaf = CPUID_INPUT_UNUSED;
+	struct cpuid_leaf *c;
+	char *ep;
+
+	leaf = (uint32_t)strtoul(s, &ep, 0);
+	if (ep == s)
+		return "illegal leaf number";
+	if (*ep == ',') {
+		s = ep + 1;
+		subleaf = (uint32_t)strtoul(s, &ep, 0);
+		if (ep == s)
+			return "illegal subleaf number";
+	}
+	if (*ep != ':')
+		return "missing colon";
+	c = cpuid_find(b, leaf, subleaf);
+	for (s = ep + 1; *s;) {
+		const char *eq, *end;
+		int reg;
+
+		if (s[0] != 'e' || !s[1] || s[2] != 'x' ||
+		    (reg = s[1] - 'a') < 0 || reg > 3 || !(eq = strchr(s, '=')))
+			return "invalid register name (must be e[abcd]x)";
+		s = eq + 1;
+		end = strchr(s, ',');
+		if (!end)
+			end = s + strlen(s);
+		if (end - s != 32)
+			return "policy string must be exactly 32 characters long";
+		free(c->policy[reg]);
+		c->policy[reg] = xcalloc(1, 33);
+		memcpy(c->policy[reg], s, 32);
+		if (!*end)
+			break;
+		for (s = end + 1; *s == ' ' || *s == '\n'; s++)
+			;
+	}
+	return NULL;
+}
