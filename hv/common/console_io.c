@@ -3,6 +3,7 @@
 #include <hv/types.h>
 #include <hv/errno.h>
 #include <hv/console.h>
+#include <hv/keyhandler.h>
 #include <hv/hvm.h>
 #include <hv/hypercall.h>
 #include <xen/xen.h>
@@ -31,9 +32,24 @@ long do_console_io(struct vcpu *v, uint64_t cmd, uint64_t count,
 			count -= n;
 		}
 		return 0;
-	case CONSOLEIO_read:
-		/* Serial input reaches dom0 in a later stage: nothing yet. */
-		return 0;
+	case CONSOLEIO_read: {
+		long done = 0;
+
+		count = (uint32_t)count;
+		while (count) {
+			size_t n = serial_input_read(
+				chunk,
+				count < sizeof(chunk) ? count : sizeof(chunk));
+
+			if (!n)
+				break;
+			if (copy_to_guest(v, buffer + done, chunk, n))
+				return -EFAULT;
+			done += n;
+			count -= n;
+		}
+		return done;
+	}
 	}
 	return -ENOSYS;
 }

@@ -22,6 +22,7 @@
 #include <hv/dom0.h>
 #include <hv/version.h>
 #include <hv/timer.h>
+#include <hv/keyhandler.h>
 
 static uint64_t tsc_at_entry;
 
@@ -144,6 +145,7 @@ __noreturn void start_krypton(uint32_t magic, uint32_t info)
 		asm volatile("ud2");
 
 	d0 = dom0_build();
+	serial_input_init();
 	printk("*** Starting dom0 (%llu ms after entry) ***\n",
 	       (unsigned long long)((rdtsc() - tsc_at_entry) / tsc_khz()));
 	vcpu_run_loop(d0->vcpus[0]);
