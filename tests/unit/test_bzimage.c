@@ -186,5 +186,5 @@ int main(void)
 		cmocka_unit_test(test_bzimage_truncations),
 		cmocka_unit_test(test_bzimage_decompress),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests_name("bzimage", tests, NULL, NULL);
 }

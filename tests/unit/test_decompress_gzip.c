@@ -248,5 +248,6 @@ int main(void)
 		cmocka_unit_test(test_gzip_hostile),
 		cmocka_unit_test(test_gzip_fuzz),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests_name("decompress_gzip", tests, NULL,
+					   NULL);
 }

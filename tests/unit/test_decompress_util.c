@@ -126,6 +126,15 @@ static TD_UNUSED void td_check_roundtrip(td_decoder fn, const uint8_t *comp,
 	assert_memory_equal(out, orig, orig_len);
 	free(out);
 
+	/* Spare room changes nothing. */
+	out = malloc(orig_len + 37);
+	err = NULL;
+	r = fn(comp, comp_len, out, orig_len + 37, &out_len, &err);
+	assert_int_equal(r, 0);
+	assert_int_equal(out_len, orig_len);
+	assert_memory_equal(out, orig, orig_len);
+	free(out);
+
 	/* One byte less room must be refused with -ENOSPC. */
 	if (orig_len > 0) {
 		out = malloc(orig_len - 1 ? orig_len - 1 : 1);

@@ -287,5 +287,5 @@ int main(void)
 		cmocka_unit_test(test_xz_hostile),
 		cmocka_unit_test(test_xz_fuzz_lzma),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests_name("decompress_xz", tests, NULL, NULL);
 }

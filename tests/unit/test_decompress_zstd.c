@@ -183,5 +183,6 @@ int main(void)
 		cmocka_unit_test(test_zstd_hostile),
 		cmocka_unit_test(test_zstd_fuzz),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests_name("decompress_zstd", tests, NULL,
+					   NULL);
 }
