@@ -159,6 +159,7 @@ TESTS = [
                   d0(r"pagewalk: through a 2 MiB page$")),
     passing_guest("sched_op"),
     passing_guest("memory_op"),
+    passing_guest("hvm_param"),
     passing_guest("grant_table"),
     passing_guest("vcpu_op"),
     passing_guest("evtchn", d0(r"PASS: no stray events")),
