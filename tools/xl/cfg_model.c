@@ -254,6 +254,7 @@ static void build_info_free(struct build_info *b)
 			free(b->cpuid[i].policy[r]);
 	}
 	free(b->cpuid);
+	free(b->cpuid_msr);
 	for (i = 0; i < b->num_vcpu_hard_affinity; i++)
 		bitmap_free(&b->vcpu_hard_affinity[i]);
 	free(b->vcpu_hard_affinity);

@@ -105,7 +105,7 @@ static void cpuid_json(struct jgen *g, const struct build_info *b)
 	static const char *const regs[] = { "eax", "ebx", "ecx", "edx" };
 	int i, r;
 
-	if (!b->num_cpuid)
+	if (!b->num_cpuid && !b->num_cpuid_msr)
 		return;
 	j_key(g, "cpuid");
 	j_map_open(g);
@@ -128,6 +128,14 @@ static void cpuid_json(struct jgen *g, const struct build_info *b)
 	j_array_close(g);
 	j_key(g, "msr");
 	j_array_open(g);
+	for (i = 0; i < b->num_cpuid_msr; i++) {
+		j_map_open(g);
+		j_key(g, "index");
+		j_int(g, b->cpuid_msr[i].index);
+		j_key(g, "policy");
+		j_string(g, b->cpuid_msr[i].policy);
+		j_map_close(g);
+	}
 	j_array_close(g);
 	j_map_close(g);
 }

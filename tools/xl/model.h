@@ -262,6 +262,11 @@ struct cpuid_leaf {
 	char *policy[4]; /* eax, ebx, ecx, edx; NULL when not given */
 };
 
+struct cpuid_msr {
+	uint32_t index;
+	char policy[65]; /* bit 63 first */
+};
+
 struct ioport_range {
 	uint32_t first, number;
 };
@@ -356,6 +361,8 @@ struct build_info {
 	defbool disable_migrate;
 	int num_cpuid;
 	struct cpuid_leaf *cpuid;
+	int num_cpuid_msr;
+	struct cpuid_msr *cpuid_msr;
 	char *blkdev_start;
 	uint32_t max_grant_frames, max_maptrack_frames;
 	int max_grant_version;

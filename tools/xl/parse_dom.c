@@ -269,19 +269,26 @@ static const char *const passthrough_names[] = { "default", "disabled",
 						 "enabled", "sync_pt",
 						 "share_pt" };
 
-/*
- * cpuid= as a list of xend-style lines is supported; the "host,FLAG=..."
- * string form needs Xen's CPUID feature-name tables and is not yet.
- */
+static void cpuid_bad(void *ctx, const char *item, const char *why)
+{
+	struct cfg *cfg = ctx;
+	char msg[512];
+
+	snprintf(msg, sizeof(msg), "cpuid `%s': %s", item, why);
+	err(cfg, "cpuid", "%s", msg);
+}
+
+/* cpuid= as a list of xend-style lines or a "host,..." string. */
 static void parse_cpuid(struct cfg *cfg, struct build_info *b)
 {
 	struct cfg_value *list;
 	int i, e = cfg_get_list(cfg, "cpuid", &list, 1);
 
 	if (e == EINVAL) {
-		warn(cfg, "cpuid",
-		     "cpuid=\"host,...\" is not supported by Krypton yet, "
-		     "ignored (the list form is)");
+		const char *s;
+
+		if (!cfg_get_string(cfg, "cpuid", &s, 0))
+			parse_cpuid_host(b, s, cpuid_bad, cfg);
 		return;
 	}
 	if (e)

@@ -64,6 +64,9 @@ int parse_pci_spec(const char *s, struct device_pci *pci, char *err,
 		   size_t errlen);
 int parse_rdm(const char *s, int *strategy, int *policy);
 const char *parse_cpuid_xend(struct build_info *b, const char *s);
+int parse_cpuid_host(struct build_info *b, const char *s,
+		     void (*bad)(void *ctx, const char *item, const char *why),
+		     void *ctx);
 void split_string_list(const char *s, const char *delims, struct strlist *l);
 int parse_hvm_options(struct cfg *cfg, struct domain_config *dc);
 int parse_devices(struct cfg *cfg, struct domain_config *dc);
