@@ -14,8 +14,8 @@ The hypervisor's side of the contract: guest console output appears as
 "(d0) <text>"; SCHEDOP_shutdown logs "(XEN) d0: shutdown: <reason>"; a
 domain crash logs "(XEN) d0v0 crashed: <why>"; when the last domain is gone
 it logs "(XEN) All domains have shut down: powering off" (poweroff) or
-"...: rebooting" (reboot, crash) and powers off or resets, which ends QEMU
-(-no-reboot).
+"...: rebooting" (any other reason, or a crash) and powers off or resets,
+which ends QEMU (-no-reboot).
 
 --no-hv checks the guest framework alone: QEMU's own PVH loader boots the
 guests and they print to port 0xE9 ("no hypervisor"). It is a development
@@ -188,6 +188,8 @@ TESTS = [
                   pending="a line written in several console_io calls comes "
                           "out as one (d0) line per call"),
     passing_guest("unknown_hypercall", d0(r"PASS: domain still running")),
+    passing_guest("hypercall32",
+                  d0(r"hello from 32-bit compatibility mode$")),
     passing_guest("hypercall_page",
                   d0(r"PASS: XENVER_version through the hypercall page")),
     shutdown_guest("poweroff",

@@ -2,6 +2,9 @@
 #ifndef GUEST_X86_H
 #define GUEST_X86_H
 
+#define GUEST_XSTR(x) #x
+#define GUEST_STR(x) GUEST_XSTR(x) /* a macro's value as a string */
+
 #define GDT_CS64 0x08
 #define GDT_DS 0x10
 #define GDT_CS32 0x18
