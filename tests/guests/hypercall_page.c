@@ -37,6 +37,18 @@ void test_main(const struct hvm_start_info *si)
 
 	(void)si;
 	memset(page, 0xcc, sizeof(page));
+
+	/* Xen has one hypercall page: index (low 12 bits) 0 only. */
+	vec = probe_wrmsr(r.ebx, (uint64_t)(unsigned long)page | 1);
+	check(vec == X86_EXC_GP, "wrmsr %#x <- page index 1 raises #GP (%d)",
+	      r.ebx, vec);
+	/* The frame must be guest RAM. */
+	vec = probe_wrmsr(r.ebx, 0xc0000000);
+	check(vec == X86_EXC_GP,
+	      "wrmsr %#x <- unbacked frame 0xc0000 raises #GP (%d)", r.ebx,
+	      vec);
+	check(page[0] == 0xcc, "our page is untouched so far");
+
 	/* Identity-mapped: the virtual address of page is its GPA. */
 	vec = probe_wrmsr(r.ebx, (uint64_t)(unsigned long)page);
 	if (!check(vec == -1, "wrmsr %#x <- %p (hypercall page) (vector %d)",
