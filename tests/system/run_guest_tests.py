@@ -235,6 +235,9 @@ TESTS = [
     GuestTest("forever", [d0(r"spinning forever")],
               forbid=[r"d0: shutdown", r"crashed:", r"All domains have shut"],
               end=TIMEOUT, timeout=15),
+    GuestTest("idle_forever", [d0(r"idling forever")],
+              forbid=[r"d0: shutdown", r"crashed:", r"All domains have shut"],
+              end=TIMEOUT, timeout=8),
 ]
 
 # --no-hv: the framework under QEMU's PVH loader. isa-debug-exit makes a
