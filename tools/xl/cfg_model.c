@@ -263,6 +263,11 @@ static void build_info_free(struct build_info *b)
 	free(b->vcpu_soft_affinity);
 	free(b->exec_ssid_label);
 	free(b->blkdev_start);
+	for (i = 0; i < b->num_vnuma_nodes; i++) {
+		free(b->vnuma_nodes[i].distances);
+		bitmap_free(&b->vnuma_nodes[i].vcpus);
+	}
+	free(b->vnuma_nodes);
 	free(b->stubdomain_kernel);
 	free(b->stubdomain_cmdline);
 	free(b->stubdomain_ramdisk);

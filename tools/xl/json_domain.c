@@ -99,6 +99,33 @@ static void affinity_json(struct jgen *g, const char *k, int n,
 	j_array_close(g);
 }
 
+static void vnuma_json(struct jgen *g, const struct build_info *b)
+{
+	int i, k;
+
+	if (!b->num_vnuma_nodes)
+		return;
+	j_key(g, "vnuma_nodes");
+	j_array_open(g);
+	for (i = 0; i < b->num_vnuma_nodes; i++) {
+		const struct vnode_info *p = &b->vnuma_nodes[i];
+
+		j_map_open(g);
+		f_u64(g, "memkb", p->memkb, MEMKB_DEFAULT);
+		if (p->num_distances) {
+			j_key(g, "distances");
+			j_array_open(g);
+			for (k = 0; k < p->num_distances; k++)
+				j_uint(g, p->distances[k]);
+			j_array_close(g);
+		}
+		f_u64(g, "pnode", p->pnode, 0);
+		f_bitmap(g, "vcpus", &p->vcpus);
+		j_map_close(g);
+	}
+	j_array_close(g);
+}
+
 /* libxl's cpuid policy: {"cpuid": [leaves], "msr": [ ]}. */
 static void cpuid_json(struct jgen *g, const struct build_info *b)
 {
@@ -283,6 +310,7 @@ static void b_info_json(struct jgen *g, const struct build_info *b)
 	f_defbool(g, "disable_migrate", b->disable_migrate);
 	cpuid_json(g, b);
 	f_str(g, "blkdev_start", b->blkdev_start);
+	vnuma_json(g, b);
 	f_u64(g, "max_grant_frames", b->max_grant_frames, UINT32_MAX);
 	f_u64(g, "max_maptrack_frames", b->max_maptrack_frames, UINT32_MAX);
 	f_int(g, "max_grant_version", b->max_grant_version, -1);

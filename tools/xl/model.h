@@ -262,6 +262,14 @@ struct cpuid_leaf {
 	char *policy[4]; /* eax, ebx, ecx, edx; NULL when not given */
 };
 
+struct vnode_info {
+	uint64_t memkb;
+	int num_distances;
+	uint32_t *distances;
+	uint32_t pnode;
+	struct bitmap vcpus;
+};
+
 struct cpuid_msr {
 	uint32_t index;
 	char policy[65]; /* bit 63 first */
@@ -364,6 +372,8 @@ struct build_info {
 	int num_cpuid_msr;
 	struct cpuid_msr *cpuid_msr;
 	char *blkdev_start;
+	int num_vnuma_nodes;
+	struct vnode_info *vnuma_nodes;
 	uint32_t max_grant_frames, max_maptrack_frames;
 	int max_grant_version;
 	int device_model_version;

@@ -359,8 +359,7 @@ int parse_domain_config(struct cfg *cfg, struct domain_config *dc)
 		else
 			err(cfg, "vuart", "invalid value `%s' for vuart", buf);
 	}
-	if (cfg_find(cfg, "vnuma"))
-		warn(cfg, "vnuma", "vnuma is not supported yet, ignored");
+	parse_vnuma(cfg, b);
 	parse_affinity(cfg, b, "cpus", true);
 	parse_affinity(cfg, b, "cpus_soft", false);
 	parse_grants(cfg, b);

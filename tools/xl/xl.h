@@ -79,6 +79,7 @@ void parse_usb(struct cfg *cfg, struct domain_config *dc);
 void parse_vkbs(struct cfg *cfg, struct domain_config *dc);
 void parse_pvcalls(struct cfg *cfg, struct domain_config *dc);
 void parse_vdispls(struct cfg *cfg, struct domain_config *dc);
+void parse_vnuma(struct cfg *cfg, struct build_info *b);
 
 /* ---- validation and kernel probing ---- */
 
