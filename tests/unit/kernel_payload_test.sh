@@ -3,8 +3,8 @@
 # linux-image-6.1.*-amd64 package that linux-image-amd64 depends on) is
 # fetched once into build/cache/, its bzImage payload (xz with the x86 BCJ
 # filter) is decoded with hv/common/decompress/ and compared with liblzma,
-# and the resulting vmlinux ELF is re-packed with gzip and zstd, as
-# CONFIG_KERNEL_GZIP/ZSTD kernels would carry it, and decoded again.
+# and the resulting vmlinux ELF is re-packed with gzip, zstd and lzma, as
+# CONFIG_KERNEL_GZIP/ZSTD/LZMA kernels would carry it, and decoded again.
 # Prints PASS:/FAIL: lines (and SPEED: lines for the record).
 cd "$(dirname "$0")/../.." || exit 2
 cache=build/cache
@@ -51,18 +51,25 @@ ${HOSTCC:-gcc} -O2 -g -Wall -Wextra -DHV_HOST_TEST -Ihv/include -o "$prog" \
 elf="$work/vmlinux.elf"
 "$prog" bzimage "$vmlinuz" "$elf" || exit 1
 
-# Re-packed payloads, cached per kernel package (zstd -19 takes a while).
+# Re-packed payloads, cached per kernel package (zstd -22 and lzma -9 take
+# a while the first time).
 base="$cache/$(basename "$deb" .deb)"
 if [ ! -s "$base.vmlinux.gz" ]; then
 	gzip -9 -n -c "$elf" >"$base.vmlinux.gz.tmp" &&
 		mv "$base.vmlinux.gz.tmp" "$base.vmlinux.gz" || fail "gzip -9"
 fi
-if [ ! -s "$base.vmlinux.zst" ]; then
-	zstd -q -19 -T2 -c "$elf" >"$base.vmlinux.zst.tmp" &&
-		mv "$base.vmlinux.zst.tmp" "$base.vmlinux.zst" || fail "zstd -19"
+# Same settings as the kernel build (scripts/Makefile.lib: zstd22).
+if [ ! -s "$base.vmlinux.zst22" ]; then
+	zstd -q -22 --ultra -T1 -c "$elf" >"$base.vmlinux.zst22.tmp" &&
+		mv "$base.vmlinux.zst22.tmp" "$base.vmlinux.zst22" || fail "zstd -22"
+fi
+if [ ! -s "$base.vmlinux.lzma" ]; then
+	xz --format=lzma -9 -c "$elf" >"$base.vmlinux.lzma.tmp" &&
+		mv "$base.vmlinux.lzma.tmp" "$base.vmlinux.lzma" || fail "xz --format=lzma"
 fi
 rc=0
 "$prog" payload "$base.vmlinux.gz" "$elf" || rc=1
-"$prog" payload "$base.vmlinux.zst" "$elf" || rc=1
+"$prog" payload "$base.vmlinux.zst22" "$elf" || rc=1
+"$prog" payload "$base.vmlinux.lzma" "$elf" || rc=1
 rm -rf "$root"
 exit $rc
