@@ -237,7 +237,7 @@ TESTS = [
               end=TIMEOUT, timeout=15),
     GuestTest("idle_forever", [d0(r"idling forever")],
               forbid=[r"d0: shutdown", r"crashed:", r"All domains have shut"],
-              end=TIMEOUT, timeout=8),
+              end=TIMEOUT, timeout=12),
 ]
 
 # --no-hv: the framework under QEMU's PVH loader. isa-debug-exit makes a
