@@ -5,7 +5,7 @@ set -e
 PKGS="make gcc binutils python3 qemu-system-x86 qemu-utils libxen-dev libcmocka-dev \
 grub-pc-bin grub-common xorriso mtools liblzma-dev libzstd-dev zlib1g-dev \
 python3-pexpect expect busybox-static cpio xz-utils zstd gzip clang-format \
-xenstore-utils clang libclang-rt-14-dev"
+xenstore-utils clang libclang-rt-14-dev acpica-tools"
 missing=""
 for p in $PKGS; do
 	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
