@@ -336,6 +336,9 @@ void dc_free(struct domain_config *dc)
 		free(dc->vdispls[i].backend_domname);
 	}
 	free(dc->vdispls);
+	for (i = 0; i < dc->num_vsnds; i++)
+		vsnd_free(&dc->vsnds[i]);
+	free(dc->vsnds);
 	free(dc->usbctrls);
 	free(dc->usbdevs);
 	for (i = 0; i < dc->num_vtpms; i++)

@@ -142,6 +142,76 @@ static void vdispl_fields(struct jgen *g, const struct device_vdispl *d)
 	j_map_close(g);
 }
 
+static void vsnd_params_json(struct jgen *g, const struct vsnd_params *p)
+{
+	int i;
+
+	j_key(g, "params");
+	j_map_open(g);
+	if (p->num_sample_rates) {
+		j_key(g, "sample_rates");
+		j_array_open(g);
+		for (i = 0; i < p->num_sample_rates; i++)
+			j_uint(g, p->sample_rates[i]);
+		j_array_close(g);
+	}
+	if (p->num_sample_formats) {
+		j_key(g, "sample_formats");
+		j_array_open(g);
+		for (i = 0; i < p->num_sample_formats; i++)
+			j_string(g,
+				 vsnd_format_names[p->sample_formats[i] - 1]);
+		j_array_close(g);
+	}
+	f_u64(g, "channels_min", p->channels_min, 0);
+	f_u64(g, "channels_max", p->channels_max, 0);
+	f_u64(g, "buffer_size", p->buffer_size, 0);
+	j_map_close(g);
+}
+
+static void vsnd_fields(struct jgen *g, const struct device_vsnd *s)
+{
+	static const char *const stream_types[] = { NULL, "p", "c" };
+	int i, k;
+
+	j_map_open(g);
+	f_str(g, "backend_domname", s->backend_domname);
+	f_int(g, "devid", s->devid, -1);
+	f_str(g, "short_name", s->short_name);
+	f_str(g, "long_name", s->long_name);
+	vsnd_params_json(g, &s->params);
+	if (s->num_pcms) {
+		j_key(g, "pcms");
+		j_array_open(g);
+		for (i = 0; i < s->num_pcms; i++) {
+			const struct vsnd_pcm *p = &s->pcms[i];
+
+			j_map_open(g);
+			f_str(g, "name", p->name);
+			vsnd_params_json(g, &p->params);
+			if (p->num_streams) {
+				j_key(g, "streams");
+				j_array_open(g);
+				for (k = 0; k < p->num_streams; k++) {
+					const struct vsnd_stream *st =
+						&p->streams[k];
+
+					j_map_open(g);
+					f_str(g, "unique_id", st->unique_id);
+					ENUM(g, "type", st->type, 0,
+					     stream_types, 0);
+					vsnd_params_json(g, &st->params);
+					j_map_close(g);
+				}
+				j_array_close(g);
+			}
+			j_map_close(g);
+		}
+		j_array_close(g);
+	}
+	j_map_close(g);
+}
+
 static void usb_json(struct jgen *g, const struct domain_config *dc)
 {
 	int i;
@@ -288,6 +358,13 @@ void devices_json(struct jgen *g, const struct domain_config *dc)
 		j_array_open(g);
 		for (i = 0; i < dc->num_vdispls; i++)
 			vdispl_fields(g, &dc->vdispls[i]);
+		j_array_close(g);
+	}
+	if (dc->num_vsnds) {
+		j_key(g, "vsnds");
+		j_array_open(g);
+		for (i = 0; i < dc->num_vsnds; i++)
+			vsnd_fields(g, &dc->vsnds[i]);
 		j_array_close(g);
 	}
 	if (dc->num_channels) {

@@ -201,6 +201,39 @@ struct device_vdispl {
 	struct vdispl_connector *connectors;
 };
 
+#define VSND_FORMATS 25
+extern const char *const vsnd_format_names[VSND_FORMATS];
+
+struct vsnd_params {
+	int num_sample_rates;
+	uint32_t *sample_rates;
+	int num_sample_formats;
+	int *sample_formats; /* 1-based, vsnd_format_names[] order */
+	uint32_t channels_min, channels_max, buffer_size;
+};
+
+struct vsnd_stream {
+	char *unique_id;
+	int type; /* 0 unset, 1 playback "p", 2 capture "c" */
+	struct vsnd_params params;
+};
+
+struct vsnd_pcm {
+	char *name;
+	struct vsnd_params params;
+	int num_streams;
+	struct vsnd_stream *streams;
+};
+
+struct device_vsnd {
+	char *backend_domname;
+	int devid;
+	char *short_name, *long_name;
+	struct vsnd_params params;
+	int num_pcms;
+	struct vsnd_pcm *pcms;
+};
+
 struct device_pvcallsif {
 	char *backend_domname;
 	int devid;
@@ -437,6 +470,8 @@ struct domain_config {
 	struct device_pvcallsif *pvcallsifs;
 	int num_vdispls;
 	struct device_vdispl *vdispls;
+	int num_vsnds;
+	struct device_vsnd *vsnds;
 	int num_channels;
 	struct device_channel *channels;
 	int num_usbctrls;

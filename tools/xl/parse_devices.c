@@ -324,11 +324,6 @@ static void parse_small_devices(struct cfg *cfg, struct domain_config *dc)
 
 int parse_devices(struct cfg *cfg, struct domain_config *dc)
 {
-	static const char *const unsupported[] = {
-		"vsnd",
-	};
-	size_t i;
-
 	parse_pci_list(cfg, dc);
 	parse_resources(cfg, &dc->b);
 	parse_disks(cfg, dc);
@@ -336,18 +331,10 @@ int parse_devices(struct cfg *cfg, struct domain_config *dc)
 	parse_channels(cfg, dc);
 	parse_nics(cfg, dc);
 	parse_vdispls(cfg, dc);
+	parse_vsnds(cfg, dc);
 	parse_pvcalls(cfg, dc);
 	parse_vfbs(cfg, dc);
 	parse_usb(cfg, dc);
-	for (i = 0; i < sizeof(unsupported) / sizeof(*unsupported); i++)
-		if (cfg_find(cfg, unsupported[i])) {
-			cfg_report(cfg, cfg_setting_line(cfg, unsupported[i]),
-				   "warning",
-				   "`%s' is not supported by Krypton yet, "
-				   "ignored",
-				   unsupported[i]);
-			cfg->nwarnings++;
-		}
 	parse_display(cfg, dc);
 	return 0;
 }

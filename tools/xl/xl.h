@@ -80,6 +80,8 @@ void parse_vkbs(struct cfg *cfg, struct domain_config *dc);
 void parse_pvcalls(struct cfg *cfg, struct domain_config *dc);
 void parse_vdispls(struct cfg *cfg, struct domain_config *dc);
 void parse_vnuma(struct cfg *cfg, struct build_info *b);
+void parse_vsnds(struct cfg *cfg, struct domain_config *dc);
+void vsnd_free(struct device_vsnd *s);
 
 /* ---- validation and kernel probing ---- */
 
