@@ -74,6 +74,8 @@ static int vsnd_param(struct vsnd_params *p, const char *tok)
 				if (!strcasecmp(l.v[i], vsnd_format_names[k]))
 					p->sample_formats[i] = k + 1;
 			if (!p->sample_formats[i]) {
+				/* Keep only the formats that were valid. */
+				p->num_sample_formats = i;
 				strlist_free(&l);
 				return -1;
 			}
