@@ -24,11 +24,12 @@
  *    Krypton right after the image; both give a version 1 structure.
  *
  * Memory: everything lives in the one image at 1 MiB. We identity-map the
- * first 4 GiB with 2 MiB pages, user-accessible so that tests can also run
- * code at CPL 3 (lib/usermode.S; CR4.SMEP/SMAP stay off), so guest-virtual == guest-physical for any
+ * first 4 GiB with 2 MiB pages, so guest-virtual == guest-physical for any
  * address a test uses below 4 GiB (the hvm_start_info, our image, and the
- * deliberately unmapped 0xC0000000 of the 'unmapped' test). Higher
- * addresses are not mapped, which is what the bad-pointer tests need.
+ * deliberately unmapped 0xC0000000 of the 'unmapped' test). The pages are
+ * user-accessible so that tests can also run code at CPL 3 (lib/usermode.S;
+ * CR4.SMEP/SMAP stay off). Nothing else is mapped unless a test asks
+ * (lib/paging.c), which is what the bad-pointer tests need.
  */
 #include <xen/elfnote.h>
 #include "x86.h"
