@@ -207,6 +207,50 @@ int probe_div0(void)
 	return last_fault.vector;
 }
 
+int probe_insn_ud(enum probe_insn insn)
+{
+	probe_start();
+	switch (insn) {
+	case PROBE_VMRUN:
+		asm volatile("1: vmrun %%rax\n2:\n\t" EX_TABLE(1b, 2b)
+			     :
+			     : "a"(0UL)
+			     : "memory");
+		break;
+	case PROBE_VMLOAD:
+		asm volatile("1: vmload %%rax\n2:\n\t" EX_TABLE(1b, 2b)
+			     :
+			     : "a"(0UL)
+			     : "memory");
+		break;
+	case PROBE_VMSAVE:
+		asm volatile("1: vmsave %%rax\n2:\n\t" EX_TABLE(1b, 2b)
+			     :
+			     : "a"(0UL)
+			     : "memory");
+		break;
+	case PROBE_STGI:
+		asm volatile("1: stgi\n2:\n\t" EX_TABLE(1b, 2b)::: "memory");
+		break;
+	case PROBE_CLGI:
+		asm volatile("1: clgi\n2:\n\t" EX_TABLE(1b, 2b)::: "memory");
+		break;
+	case PROBE_INVLPGA:
+		asm volatile("1: invlpga %%rax, %%ecx\n2:\n\t" EX_TABLE(1b, 2b)
+			     :
+			     : "a"(0UL), "c"(0)
+			     : "memory");
+		break;
+	case PROBE_SKINIT:
+		asm volatile("1: skinit %%eax\n2:\n\t" EX_TABLE(1b, 2b)
+			     :
+			     : "a"(0)
+			     : "memory");
+		break;
+	}
+	return last_fault.vector;
+}
+
 int probe_rdmsr(uint32_t msr, uint64_t *val)
 {
 	uint32_t lo = 0, hi = 0;

@@ -65,6 +65,17 @@ int probe_write64(volatile void *p, uint64_t val);
 int probe_ud2(void);
 int probe_div0(void);
 int probe_rdmsr(uint32_t msr, uint64_t *val);
+/* The SVM instructions, with operands that are harmless if they ran. */
+enum probe_insn {
+	PROBE_VMRUN,
+	PROBE_VMLOAD,
+	PROBE_VMSAVE,
+	PROBE_STGI,
+	PROBE_CLGI,
+	PROBE_INVLPGA,
+	PROBE_SKINIT,
+};
+int probe_insn_ud(enum probe_insn insn);
 int probe_wrmsr(uint32_t msr, uint64_t val);
 
 #endif /* GUEST_TRAPS_H */
