@@ -17,6 +17,7 @@
 #define MAGIC "KXSSTATE1\n"
 
 const char *persist_file;
+static bool save_failing;
 
 static int put_u32(FILE *f, uint32_t v)
 {
@@ -75,8 +76,14 @@ int persist_save(const char *file)
 		err = EIO;
 	if (err) {
 		remove(tmp);
-		xlog("cannot save state to %s", file);
+		/* once per streak of failures, not every two seconds */
+		if (!save_failing)
+			xlog("cannot save state to %s", file);
+		save_failing = true;
 	} else {
+		if (save_failing)
+			xlog("state saved to %s again", file);
+		save_failing = false;
 		db_dirty = false;
 	}
 	return err;
