@@ -19,6 +19,7 @@
 #define MIN_OUTSTANDING 20
 
 struct conn *conn_list;
+uint32_t priv_domid; /* -p: a second privileged domain (0 = none) */
 static uint64_t next_conn_id;
 
 struct conn *conn_new(const struct conn_ops *ops, void *priv, int fd,
@@ -32,7 +33,7 @@ struct conn *conn_new(const struct conn_ops *ops, void *priv, int fd,
 	c->priv = priv;
 	c->fd = fd;
 	c->domid = domid;
-	c->privileged = domid == 0;
+	c->privileged = domid == 0 || domid == priv_domid;
 	c->id = ++next_conn_id;
 	c->next = conn_list;
 	conn_list = c;

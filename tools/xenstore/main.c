@@ -47,6 +47,8 @@ static void usage(FILE *f)
 	      "                           node-size, permissions, outstanding,\n"
 	      "                           transaction-nodes, path-max\n"
 	      "  -V, --verbose            verbose log\n"
+	      "  -p, --priv-domid ID      domain ID is privileged like dom0\n"
+	      "  -e -m -K -R -I -U --trace-control: Xen's, accepted, ignored\n"
 	      "      --socket PATH        socket (XENSTORED_PATH,\n"
 	      "                           default /run/xenstored/socket)\n"
 	      "      --state-file FILE    tree state (/var/lib/xenstored/state)\n"
@@ -60,6 +62,16 @@ struct opts {
 	const char *pid_file, *trace, *socket, *log;
 	bool no_fork, no_domain_init, output_pid;
 };
+
+static int set_priv_domid(const char *arg)
+{
+	unsigned long v;
+
+	if (wire_parse_uint(arg, DOMID_MAX, &v))
+		return EINVAL;
+	priv_domid = v;
+	return 0;
+}
 
 static int set_quota(enum quota_id q, const char *arg)
 {
@@ -94,11 +106,20 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		{ "state-file", 1, NULL, 2 },
 		{ "log-file", 1, NULL, 3 },
 		{ "ring-dir", 1, NULL, 4 },
+		{ "priv-domid", 1, NULL, 'p' },
+		{ "event", 1, NULL, 'e' },
+		{ "master-domid", 1, NULL, 'm' },
+		{ "keep-orphans", 0, NULL, 'K' },
+		{ "no-recovery", 0, NULL, 'R' },
+		{ "internal-db", 2, NULL, 'I' },
+		{ "live-update", 0, NULL, 'U' },
+		{ "trace-control", 1, NULL, 5 },
 		{ NULL, 0, NULL, 0 },
 	};
 	int ch, err = 0;
 
-	while ((ch = getopt_long(argc, argv, "DF:HNPT:E:S:W:t:A:M:Q:q:w:V",
+	while ((ch = getopt_long(argc, argv,
+				 "DF:HNPT:E:S:W:t:A:M:Q:q:w:Ve:m:p:KRI::U",
 				 longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'D':
@@ -136,6 +157,25 @@ static void parse_args(int argc, char **argv, struct opts *o)
 			break;
 		case 'M':
 			err = set_quota(Q_PATH_MAX, optarg);
+			/* as in Xen: never beyond the protocol's limit */
+			if (quota_global[Q_PATH_MAX] > XENSTORE_REL_PATH_MAX)
+				quota_global[Q_PATH_MAX] =
+					XENSTORE_REL_PATH_MAX;
+			break;
+		case 'p':
+			err = set_priv_domid(optarg);
+			break;
+		case 'e':
+		case 'm':
+		case 'K':
+		case 'R':
+		case 'I':
+		case 'U':
+		case 5:
+			/* Xen options without a meaning here (event channel and
+			 * id of dom0, orphan nodes, live update, trace
+			 * switches): accepted so existing init scripts work. */
+			xlog("option -%c ignored", ch > 32 ? ch : '-');
 			break;
 		case 'Q':
 			err = quota_set_option(optarg);

@@ -186,6 +186,7 @@ struct conn {
 };
 
 extern struct conn *conn_list;
+extern uint32_t priv_domid;
 struct conn *conn_new(const struct conn_ops *ops, void *priv, int fd,
 		      uint32_t domid);
 void conn_destroy(struct conn *c);

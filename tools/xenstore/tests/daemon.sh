@@ -110,7 +110,8 @@ wait
 
 # Trace file (-T), verbose log, quota options shown by GET_QUOTA.
 start_daemon opts -T "$TMPROOT/opts.trace" -E 77 -S 1000 -W 9 -t 3 -A 2 \
-	-M 100 -Q outstanding=30 -V || fail "daemon start with options"
+	-M 100 -Q outstanding=30 -V -p 3 -K -R --trace-control=+io ||
+	fail "daemon start with options"
 timeout 5 "$XS-write" /traced v >/dev/null
 grep -q "IN  conn[0-9]* dom0 WRITE" "$TMPROOT/opts.trace" &&
 	pass "-T traces requests" || fail "-T trace"

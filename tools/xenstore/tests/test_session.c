@@ -396,6 +396,27 @@ static void domains(void **state)
 	tc_free(d6);
 }
 
+/* -p: a second privileged domain (a driver or toolstack domain) */
+static void priv_domid_option(void **state)
+{
+	struct conn *d7, *d8;
+
+	(void)state;
+	priv_domid = 7;
+	d7 = tc_new(7);
+	d8 = tc_new(8);
+	assert_string_equal(W(d7, "/anywhere", "x"), "OK");
+	assert_string_equal(tc_req(d7, XS_INTRODUCE, 0,
+				   S("9\0"
+				     "1\0"
+				     "1")),
+			    "OK");
+	assert_string_equal(W(d8, "/anywhere", "y"), "EACCES");
+	priv_domid = 0;
+	tc_free(d7);
+	tc_free(d8);
+}
+
 static void control(void **state)
 {
 	struct conn *a = tc_new(0), *d5 = tc_new(5);
@@ -575,6 +596,7 @@ int main(void)
 		cmocka_unit_test_setup(transactions, setup),
 		cmocka_unit_test_setup(quotas, setup),
 		cmocka_unit_test_setup(domains, setup),
+		cmocka_unit_test_setup(priv_domid_option, setup),
 		cmocka_unit_test_setup(control, setup),
 		cmocka_unit_test_setup(bad_messages, setup),
 		cmocka_unit_test_setup(framing, setup),
