@@ -37,6 +37,11 @@ int quota_lookup(const char *name)
 	for (i = 0; i < Q_COUNT; i++)
 		if (!strcmp(quotas[i].name, name))
 			return i;
+	/* the names newer Xen uses for -Q */
+	if (!strcmp(name, "node-permissions"))
+		return Q_PERMS;
+	if (!strcmp(name, "path-length"))
+		return Q_PATH_MAX;
 	return -1;
 }
 

@@ -283,6 +283,8 @@ static void quotas(void **state)
 	assert_string_equal(tc_req(a, KXS_GET_QUOTA, 0, S("5\0nodes")),
 			    "ENOENT");
 	assert_string_equal(tc_req(a, KXS_GET_QUOTA, 0, S("bogus")), "EINVAL");
+	assert_string_equal(tc_req(a, KXS_GET_QUOTA, 0, S("path-length")),
+			    "20");
 	assert_non_null(strstr(tc_req(a, KXS_GET_QUOTA, 0, "", 0),
 			       "nodes watches transactions"));
 	assert_string_equal(tc_req(d5, KXS_GET_QUOTA, 0, S("nodes")), "EACCES");
