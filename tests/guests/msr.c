@@ -35,6 +35,17 @@ void test_main(const struct hvm_start_info *si)
 	check(vec == -1 &&
 		      (v & (EFER_LME | (1u << 10))) == (EFER_LME | (1u << 10)),
 	      "EFER reads back with LME and LMA set (vector %d, %#lx)", vec, v);
+	{
+		/* Reserved EFER bits: #GP (Xen hvm_set_efer), no change. */
+		uint64_t after;
+
+		vec = probe_wrmsr(MSR_EFER, v | (1ull << 20));
+		probe_rdmsr(MSR_EFER, &after);
+		check(vec == X86_EXC_GP && after == v,
+		      "EFER reserved bit 20 raises #GP, EFER stays %#lx "
+		      "(vector %d)",
+		      (unsigned long)after, vec);
+	}
 
 	/* Only that it reads: QEMU's TCG itself returns 0 for this MSR. */
 	vec = probe_rdmsr(MSR_TSC, &v);

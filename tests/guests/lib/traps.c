@@ -146,17 +146,11 @@ void exception_handler(struct cpu_regs *regs)
 		   regs->rip, cr2, regs->rsp, regs->rflags);
 }
 
-static inline void probe_start(void)
-{
-	last_fault.vector = -1;
-	asm volatile("" ::: "memory");
-}
-
 int probe_read8(const volatile void *p, uint8_t *val)
 {
 	uint8_t v = 0;
 
-	probe_start();
+	probe_begin();
 	asm volatile("1: movb (%1), %0\n2:\n\t" EX_TABLE(1b, 2b)
 		     : "+q"(v)
 		     : "r"(p)
@@ -169,7 +163,7 @@ int probe_read64(const volatile void *p, uint64_t *val)
 {
 	uint64_t v = 0;
 
-	probe_start();
+	probe_begin();
 	asm volatile("1: movq (%1), %0\n2:\n\t" EX_TABLE(1b, 2b)
 		     : "+r"(v)
 		     : "r"(p)
@@ -180,7 +174,7 @@ int probe_read64(const volatile void *p, uint64_t *val)
 
 int probe_write64(volatile void *p, uint64_t val)
 {
-	probe_start();
+	probe_begin();
 	asm volatile("1: movq %1, (%0)\n2:\n\t" EX_TABLE(1b, 2b)
 		     :
 		     : "r"(p), "r"(val)
@@ -190,7 +184,7 @@ int probe_write64(volatile void *p, uint64_t val)
 
 int probe_ud2(void)
 {
-	probe_start();
+	probe_begin();
 	asm volatile("1: ud2\n2:\n\t" EX_TABLE(1b, 2b)::: "memory");
 	return last_fault.vector;
 }
@@ -199,7 +193,7 @@ int probe_div0(void)
 {
 	unsigned long a = 1, d = 0, zero = 0;
 
-	probe_start();
+	probe_begin();
 	asm volatile("1: divq %2\n2:\n\t" EX_TABLE(1b, 2b)
 		     : "+a"(a), "+d"(d)
 		     : "r"(zero)
@@ -209,7 +203,7 @@ int probe_div0(void)
 
 int probe_insn_ud(enum probe_insn insn)
 {
-	probe_start();
+	probe_begin();
 	switch (insn) {
 	case PROBE_VMRUN:
 		asm volatile("1: vmrun %%rax\n2:\n\t" EX_TABLE(1b, 2b)
@@ -255,7 +249,7 @@ int probe_rdmsr(uint32_t msr, uint64_t *val)
 {
 	uint32_t lo = 0, hi = 0;
 
-	probe_start();
+	probe_begin();
 	asm volatile("1: rdmsr\n2:\n\t" EX_TABLE(1b, 2b)
 		     : "+a"(lo), "+d"(hi)
 		     : "c"(msr)
@@ -266,7 +260,7 @@ int probe_rdmsr(uint32_t msr, uint64_t *val)
 
 int probe_wrmsr(uint32_t msr, uint64_t val)
 {
-	probe_start();
+	probe_begin();
 	asm volatile("1: wrmsr\n2:\n\t" EX_TABLE(1b, 2b)
 		     :
 		     : "c"(msr), "a"((uint32_t)val), "d"((uint32_t)(val >> 32))

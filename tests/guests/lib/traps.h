@@ -34,6 +34,16 @@ extern volatile struct fault_record last_fault;
 	".pushsection .ex_table, \"a\"\n\t.balign 8\n\t.quad " #from ", " #to \
 	"\n\t.popsection\n\t"
 
+/*
+ * A custom probe: call probe_begin(), run one instruction labelled 1: and
+ * followed by 2: and EX_TABLE(1b, 2b), then read last_fault.vector.
+ */
+static inline void probe_begin(void)
+{
+	last_fault.vector = -1;
+	asm volatile("" ::: "memory");
+}
+
 struct ex_table_entry {
 	uint64_t from, to;
 };
