@@ -61,6 +61,44 @@ stop_daemon
 [ "$DAEMON_RC" = 0 ] && pass "ring run: clean exit, no memory errors (ASan)" ||
 	{ fail "ring run: exit $DAEMON_RC"; tail -20 "$TMPROOT/ring/log"; }
 
+# Transactions under contention: writers update two nodes together (the
+# clients wrap several writes in one transaction and retry on EAGAIN),
+# readers read both in one transaction and must never see them differ.
+# Debian's clients and ours run side by side.
+start_daemon contention || fail "daemon start"
+timeout 5 "$XS-write" /pair/a 0 /pair/b 0
+writer() { # client-prefix id
+	n=0
+	while [ $n -lt 40 ]; do
+		timeout 10 "$1-write" /pair/a "$2-$n" /pair/b "$2-$n" || echo "writer $2 failed"
+		n=$((n + 1))
+	done
+}
+reader() { # client-prefix
+	n=0
+	while [ $n -lt 60 ]; do
+		v=$(timeout 10 "$1-read" /pair/a /pair/b | tr '\n' ' ')
+		set -- "$1" $v
+		[ "$2" = "$3" ] || echo "torn read: $v"
+		n=$((n + 1))
+	done
+}
+(
+	writer /usr/bin/xenstore d1 & writer "$XS" k1 &
+	writer /usr/bin/xenstore d2 & writer "$XS" k2 &
+	reader /usr/bin/xenstore & reader "$XS" &
+	wait
+) >"$TMPROOT/contention.out" 2>&1
+if [ ! -s "$TMPROOT/contention.out" ]; then
+	pass "concurrent transactions: 160 paired writes, 120 reads, none torn"
+else
+	fail "concurrent transactions: $(head -3 "$TMPROOT/contention.out")"
+fi
+a=$(timeout 5 "$XS-read" /pair/a)
+[ "$a" = "$(timeout 5 "$XS-read" /pair/b)" ] && pass "pair consistent at the end ($a)" ||
+	fail "pair differs at the end"
+stop_daemon
+
 # The tree survives a restart, permissions and binary values included.
 start_daemon persist || fail "daemon start"
 timeout 5 "$XS-write" /keep/a 1 /keep/b 'x\001y' >/dev/null
