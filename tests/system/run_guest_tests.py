@@ -185,6 +185,7 @@ TESTS = [
     passing_guest("vcpu_info", d0(r"PASS: and delivered")),
     passing_guest("evtchn_ops"),
     passing_guest("sched_poll"),
+    passing_guest("sched_block"),
     passing_guest("stress"),
     passing_guest("timer", d0(r"waiting for timers in sti; hlt"),
                   d0(r"PASS: a past deadline fires at once"), timeout=30),
