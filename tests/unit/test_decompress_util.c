@@ -25,7 +25,8 @@ enum td_kind {
 	TD_TEXT,
 	TD_REPEAT,
 	TD_ZERO,
-	TD_X86
+	TD_X86,
+	TD_MIXED, /* incompressible and text stretches of 20000 bytes */
 };
 
 typedef int (*td_decoder)(const void *in, size_t in_len, void *out,
@@ -102,6 +103,15 @@ static TD_UNUSED uint8_t *td_gen(enum td_kind kind, size_t n, uint64_t seed)
 			} else {
 				p[i++] = (uint8_t)(r >> 8) % 16 + 0x40;
 			}
+		}
+		break;
+	case TD_MIXED:
+		for (i = 0; i < n; i++) {
+			if ((i / 20000) & 1)
+				p[i] = (uint8_t)td_rand();
+			else
+				p[i] = (uint8_t)("lorem ipsum dolor sit "
+							 [(i * 7 / 3) % 22]);
 		}
 		break;
 	}
