@@ -59,6 +59,8 @@ int do_introduce(struct req *r)
 		return ENOMEM;
 	d->mfn = mfn;
 	d->port = port;
+	/* a new domain starts from the global quotas of this moment */
+	memcpy(d->quota, quota_global, sizeof(d->quota));
 	if (domain_ring_attach) {
 		d->conn = domain_ring_attach(d);
 		if (!d->conn)

@@ -17,6 +17,8 @@ timeout 60 "$BUILD/compat_api_krypton" >/dev/null || fail "API scenario under AS
 timeout 5 "$XS-watch" /tool >/dev/null 2>&1 &
 sleep 0.2
 kill $! 2>/dev/null
+# the feature and quota calls of the client library
+timeout 30 "$BUILD/api_ext" || FAILED=1
 if daemon_alive; then pass "daemon survives hostile clients"; else fail "daemon died under hostile clients"; fi
 # nothing of the departed clients is left: one connection (this one)
 sleep 0.2
