@@ -12,6 +12,8 @@
  * has something to return without waiting long.
  */
 #include <fcntl.h>
+#include <poll.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +35,9 @@ struct event {
 };
 
 struct xs_handle {
+	/* Held for each request/reply exchange and every read of fd, so
+	 * threads may share a handle; never held while sleeping in poll. */
+	pthread_mutex_t lock;
 	int fd;
 	int efd;  /* eventfd: readable while events are queued */
 	int epfd; /* epoll of fd and efd, handed out by xs_fileno() */
@@ -150,6 +155,7 @@ struct xs_handle *xs_open(unsigned long flags)
 		errno = ENOMEM;
 		return NULL;
 	}
+	pthread_mutex_init(&h->lock, NULL);
 	h->fd = fd;
 	h->efd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
 	h->epfd = epoll_create1(EPOLL_CLOEXEC);
@@ -195,6 +201,7 @@ void xs_close(struct xs_handle *h)
 		close(h->efd);
 	if (h->epfd >= 0)
 		close(h->epfd);
+	pthread_mutex_destroy(&h->lock);
 	free(h);
 }
 
@@ -297,8 +304,9 @@ static char *read_msg(struct xs_handle *h, struct xsd_sockmsg *m)
 	return body;
 }
 
-void *talkv(struct xs_handle *h, xs_transaction_t t, enum xsd_sockmsg_type type,
-	    const struct iovec *iov, unsigned int n, unsigned int *len)
+static void *talkv_locked(struct xs_handle *h, xs_transaction_t t,
+			  enum xsd_sockmsg_type type, const struct iovec *iov,
+			  unsigned int n, unsigned int *len)
 {
 	struct xsd_sockmsg m = { type, ++h->req_id, t, 0 };
 	char buf[sizeof(m) + XENSTORE_PAYLOAD_MAX];
@@ -344,6 +352,20 @@ void *talkv(struct xs_handle *h, xs_transaction_t t, enum xsd_sockmsg_type type,
 			*len = r.len;
 		return body;
 	}
+}
+
+void *talkv(struct xs_handle *h, xs_transaction_t t, enum xsd_sockmsg_type type,
+	    const struct iovec *iov, unsigned int n, unsigned int *len)
+{
+	void *r;
+	int e;
+
+	pthread_mutex_lock(&h->lock);
+	r = talkv_locked(h, t, type, iov, n, len);
+	e = errno;
+	pthread_mutex_unlock(&h->lock);
+	errno = e;
+	return r;
 }
 
 void *talk1(struct xs_handle *h, xs_transaction_t t, enum xsd_sockmsg_type type,
@@ -402,37 +424,74 @@ static char **pop_event(struct xs_handle *h, unsigned int *num)
 	return vec;
 }
 
-char **xs_read_watch(struct xs_handle *h, unsigned int *num)
+/*
+ * With the lock held: reads one message if a whole header is waiting
+ * (or, for a device that cannot peek, blocks for one).  Returns 1 if a
+ * message was read, 0 if none was waiting, -1 on a broken connection.
+ */
+static int pump_one(struct xs_handle *h)
 {
 	struct xsd_sockmsg m;
 	char *body;
+	ssize_t n = recv(h->fd, &m, sizeof(m), MSG_PEEK | MSG_DONTWAIT);
 
-	while (!h->ev_head) {
-		body = read_msg(h, &m);
-		if (!body)
-			return NULL;
-		if (m.type == XS_WATCH_EVENT)
-			queue_event(h, body, m.len);
-		free(body); /* a stray reply has no caller left */
+	if (n >= 0 && n < (ssize_t)sizeof(m)) {
+		if (n == 0) {
+			errno = ECONNRESET;
+			return -1;
+		}
+		return 0;
 	}
-	return pop_event(h, num);
+	if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+		return 0;
+	/* a header is there, or fd is not a socket: read a message */
+	body = read_msg(h, &m);
+	if (!body)
+		return -1;
+	if (m.type == XS_WATCH_EVENT)
+		queue_event(h, body, m.len);
+	free(body); /* a stray reply has no caller left */
+	return 1;
+}
+
+char **xs_read_watch(struct xs_handle *h, unsigned int *num)
+{
+	struct pollfd p = { xs_fileno(h), POLLIN, 0 };
+	char **vec;
+	int r;
+
+	for (;;) {
+		pthread_mutex_lock(&h->lock);
+		vec = pop_event(h, num);
+		r = vec ? 1 : pump_one(h);
+		if (!vec && r > 0)
+			vec = pop_event(h, num);
+		pthread_mutex_unlock(&h->lock);
+		if (vec)
+			return vec;
+		if (r < 0)
+			return NULL;
+		/* Sleep unlocked: another thread may be mid-request.  The
+		 * fd covers the socket and the queue (see xs_fileno), so an
+		 * event that thread queues wakes us as well. */
+		if (r == 0 && poll(&p, 1, 100) < 0 && errno != EINTR)
+			return NULL;
+	}
 }
 
 char **xs_check_watch(struct xs_handle *h)
 {
-	struct xsd_sockmsg m;
-	ssize_t n;
+	char **vec;
+	int r = 1;
 
-	if (!h->ev_head) {
-		/* Only read if a whole header is already waiting. */
-		n = recv(h->fd, &m, sizeof(m), MSG_PEEK | MSG_DONTWAIT);
-		if (n == (ssize_t)sizeof(m)) {
-			unsigned int x;
-
-			return xs_read_watch(h, &x);
-		}
-		errno = EAGAIN;
-		return NULL;
+	pthread_mutex_lock(&h->lock);
+	vec = pop_event(h, NULL);
+	while (!vec && r > 0) {
+		r = pump_one(h);
+		vec = pop_event(h, NULL);
 	}
-	return pop_event(h, NULL);
+	pthread_mutex_unlock(&h->lock);
+	if (!vec && r == 0)
+		errno = EAGAIN;
+	return vec;
 }

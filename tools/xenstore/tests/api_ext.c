@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The newer feature and quota client calls against a running daemon. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,48 @@ static void check(bool ok, const char *what)
 {
 	printf("%s: api: %s\n", ok ? "PASS" : "FAIL", what);
 	failed |= !ok;
+}
+
+static void *watcher(void *arg)
+{
+	struct xs_handle *h = arg;
+	unsigned int n;
+	char **v;
+	int seen = 0;
+
+	/* first event at once, then the writes of the other thread */
+	while (seen < 21 && (v = xs_read_watch(h, &n))) {
+		seen++;
+		free(v);
+	}
+	return (void *)(long)seen;
+}
+
+/* Two threads share a handle: one waits for events, one writes. */
+static void threads(void)
+{
+	struct xs_handle *h = xs_open(0);
+	pthread_t t;
+	void *seen;
+	int i, ok = 1;
+
+	ok &= xs_watch(h, "/thr", "t");
+	pthread_create(&t, NULL, watcher, h);
+	for (i = 0; i < 20; i++) {
+		char v[8];
+		unsigned int len;
+		char *r;
+
+		snprintf(v, sizeof(v), "%d", i);
+		ok &= xs_write(h, XBT_NULL, "/thr/x", v, strlen(v));
+		r = xs_read(h, XBT_NULL, "/thr/x", &len);
+		ok &= r && !strcmp(r, v);
+		free(r);
+	}
+	pthread_join(t, &seen);
+	check(ok && (long)seen == 21,
+	      "a handle shared by a watching and a writing thread");
+	xs_close(h);
 }
 
 int main(void)
@@ -49,5 +92,6 @@ int main(void)
 	check(!xs_set_features_domain(h, 12, 1) && errno == EBUSY,
 	      "features fixed once introduced");
 	xs_close(h);
+	threads();
 	return failed;
 }
