@@ -191,6 +191,10 @@ TESTS = [
     passing_guest("stress"),
     passing_guest("timer", d0(r"waiting for timers in sti; hlt"),
                   d0(r"PASS: a past deadline fires at once"), timeout=30),
+    passing_guest("timer_smp4", d0(r"PASS: a past deadline fires at once"),
+                  guest="timer", qemu=dict(smp=4), timeout=30),
+    passing_guest("evtchn_smp4", d0(r"PASS: no stray events"),
+                  guest="evtchn", qemu=dict(smp=4)),
     # The same with the vCPU running: Xen's timers fire from the host timer
     # interrupt, not only when the vCPU blocks.
     passing_guest("timer_busy", d0(r"waiting for timers busy"),
