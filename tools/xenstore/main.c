@@ -229,7 +229,7 @@ static const char *socket_path(const struct opts *o)
 	return buf;
 }
 
-static void daemonise(void)
+static void daemonise(bool output_pid)
 {
 	pid_t pid = fork();
 
@@ -237,8 +237,14 @@ static void daemonise(void)
 		perror("xenstored: fork");
 		exit(1);
 	}
-	if (pid > 0)
+	if (pid > 0) {
+		/* -P: the parent reports the daemon's pid */
+		if (output_pid) {
+			printf("%d\n", pid);
+			fflush(stdout);
+		}
 		_exit(0);
+	}
 	setsid();
 	if (chdir("/"))
 		xlog("chdir /: %s", strerror(errno));
@@ -372,8 +378,8 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	if (!o.no_fork)
-		daemonise();
-	if (o.output_pid) {
+		daemonise(o.output_pid);
+	else if (o.output_pid) {
 		printf("%d\n", getpid());
 		fflush(stdout);
 	}

@@ -172,9 +172,9 @@ timeout 5 "$BUILD/xenstored" -H | grep -q -- "--no-domain-init" && pass "-H prin
 
 # Without -N the daemon forks; the parent returns once it listens.
 mkdir -p "$TMPROOT/fork"
-XENSTORED_PATH=$TMPROOT/fork/socket timeout 10 "$BUILD/xenstored" -D \
+XENSTORED_PATH=$TMPROOT/fork/socket timeout 10 "$BUILD/xenstored" -D -P \
 	-F "$TMPROOT/fork/pid" --state-file "$TMPROOT/fork/state" \
-	--log-file "$TMPROOT/fork/log"
+	--log-file "$TMPROOT/fork/log" >"$TMPROOT/fork/out"
 rc=$?
 i=0
 while [ ! -s "$TMPROOT/fork/pid" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
@@ -185,6 +185,8 @@ if [ $rc -eq 0 ] && [ -n "$pid" ] && XENSTORED_PATH=$TMPROOT/fork/socket \
 else
 	fail "daemonise (rc=$rc pid=$pid)"
 fi
+[ -n "$pid" ] && [ "$(cat "$TMPROOT/fork/out")" = "$pid" ] &&
+	pass "-P prints the forked daemon's pid" || fail "-P when forking"
 [ -n "$pid" ] && kill "$pid"
 i=0
 while [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
