@@ -276,6 +276,15 @@ static void hvm_json(struct jgen *g, const struct hvm_info *h)
 	f_defbool(g, "xen_platform_pci", h->xen_platform_pci);
 	f_strlist(g, "usbdevice_list", &h->usbdevice_list);
 	ENUM(g, "vendor_device", h->vendor_device, 0, vendor_names, 0);
+	if (!uuid_is_nil(h->ms_vm_genid)) {
+		int i;
+
+		j_key(g, "ms_vm_genid");
+		j_array_open(g);
+		for (i = 0; i < 16; i++)
+			j_int(g, h->ms_vm_genid[i]);
+		j_array_close(g);
+	}
 	f_strlist(g, "serial_list", &h->serial_list);
 	j_key(g, "rdm");
 	j_map_open(g);

@@ -353,6 +353,7 @@ struct hvm_info {
 	defbool xen_platform_pci;
 	struct strlist usbdevice_list;
 	int vendor_device;
+	uint8_t ms_vm_genid[16]; /* all zero: none */
 	struct strlist serial_list;
 	int rdm_strategy; /* 0 ignore, 1 host */
 	int rdm_policy;	  /* -1 invalid */

@@ -199,13 +199,15 @@ int parse_hvm_options(struct cfg *cfg, struct domain_config *dc)
 	cfg_replace_string(cfg, "smbios_firmware", &h->smbios_firmware, 0);
 	cfg_replace_string(cfg, "acpi_firmware", &h->acpi_firmware, 0);
 	if (!cfg_get_string(cfg, "ms_vm_genid", &buf, 0)) {
-		if (!strcmp(buf, "generate"))
-			hwarn(cfg, "ms_vm_genid",
-			      "ms_vm_genid=\"generate\" is not supported by "
-			      "Krypton yet, ignored");
-		else if (strcmp(buf, "none"))
+		if (!strcmp(buf, "generate")) {
+			/* A random, non-zero VM generation ID. */
+			do
+				random_bytes(h->ms_vm_genid, 16);
+			while (uuid_is_nil(h->ms_vm_genid));
+		} else if (strcmp(buf, "none")) {
 			herr(cfg, "ms_vm_genid",
 			     "ms_vm_genid must be \"generate\" or \"none\"");
+		}
 	}
 	if (!cfg_get_bounded_long(cfg, "rdm_mem_boundary", 0, MAX_MIB, &l, 0))
 		h->rdm_mem_boundary_memkb = (uint64_t)l * 1024;

@@ -147,21 +147,26 @@ bool uuid_is_nil(const uint8_t uuid[16])
 	return true;
 }
 
-/* A random (version 4) UUID, as libxl_uuid_generate makes. */
-void uuid_generate(uint8_t uuid[16])
+void random_bytes(uint8_t *buf, size_t len)
 {
 	int fd = open("/dev/urandom", O_RDONLY);
-	ssize_t n = fd >= 0 ? read(fd, uuid, 16) : -1;
+	ssize_t n = fd >= 0 ? read(fd, buf, len) : -1;
 
 	if (fd >= 0)
 		close(fd);
-	if (n != 16) {
-		int i;
+	if (n != (ssize_t)len) {
+		size_t i;
 
 		srand((unsigned)getpid() ^ (unsigned)time(NULL));
-		for (i = 0; i < 16; i++)
-			uuid[i] = (uint8_t)rand();
+		for (i = 0; i < len; i++)
+			buf[i] = (uint8_t)rand();
 	}
+}
+
+/* A random (version 4) UUID, as libxl_uuid_generate makes. */
+void uuid_generate(uint8_t uuid[16])
+{
+	random_bytes(uuid, 16);
 	uuid[6] = (uuid[6] & 0x0f) | 0x40;
 	uuid[8] = (uuid[8] & 0x3f) | 0x80;
 }

@@ -58,6 +58,7 @@ int parse_cpu_list(const char *spec, struct bitmap *map, char *err,
 		   size_t errlen);
 int parse_uuid(const char *s, uint8_t uuid[16]);
 void uuid_generate(uint8_t uuid[16]);
+void random_bytes(uint8_t *buf, size_t len);
 bool uuid_is_nil(const uint8_t uuid[16]);
 int parse_action(const char *s, int *out);
 int parse_pci_spec(const char *s, struct device_pci *pci, char *err,
