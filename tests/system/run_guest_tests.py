@@ -145,6 +145,7 @@ TESTS = [
                   d0(r"PASS: console_io write from 0x[0-9a-f]+ \(straddles "
                      r"the end of guest RAM\)")),
     passing_guest("entry_state"),
+    passing_guest("acpi"),
     passing_guest("msr"),
     passing_guest("svm_insns"),
     passing_guest("cr_writes",
