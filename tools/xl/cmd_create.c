@@ -39,9 +39,17 @@ static void print_plan(const struct domain_config *dc)
 			dc->disks[i].pdev_path && *dc->disks[i].pdev_path
 				? dc->disks[i].pdev_path
 				: "(empty)");
-	for (i = 0; i < dc->num_nics; i++)
-		fprintf(stderr, "xl: plan: vif %d: bridge %s\n", i,
-			dc->nics[i].bridge ? dc->nics[i].bridge : "xenbr0");
+	for (i = 0; i < dc->num_nics; i++) {
+		const struct device_nic *n = &dc->nics[i];
+		const uint8_t *m = n->planned_mac;
+
+		fprintf(stderr,
+			"xl: plan: vif %d: mac %02x:%02x:%02x:%02x:%02x:%02x%s, "
+			"bridge %s\n",
+			i, m[0], m[1], m[2], m[3], m[4], m[5],
+			n->mac_given ? "" : " (random)",
+			n->bridge ? n->bridge : "xenbr0");
+	}
 }
 
 static int create_usage(void)

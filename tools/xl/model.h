@@ -147,6 +147,7 @@ struct device_nic {
 	char *colo[NIC_COLO_KEYS]; /* nic_colo_keys[] order */
 	defbool trusted;
 	bool mac_given;
+	uint8_t planned_mac[6]; /* mac, or a random one in Xen's OUI */
 	int line;
 };
 

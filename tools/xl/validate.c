@@ -248,6 +248,30 @@ static void plan_type(struct cfg *cfg, struct domain_config *dc,
 	}
 }
 
+/*
+ * The MAC each vif will get.  Like libxl, an interface without one gets
+ * a random address in Xen's OUI 00:16:3e (bit 7 of the fourth octet
+ * clear); the dry-run JSON leaves it out, as Xen's does.
+ */
+static void plan_macs(struct domain_config *dc)
+{
+	int i;
+
+	for (i = 0; i < dc->num_nics; i++) {
+		struct device_nic *n = &dc->nics[i];
+
+		if (n->mac_given) {
+			memcpy(n->planned_mac, n->mac, 6);
+			continue;
+		}
+		n->planned_mac[0] = 0x00;
+		n->planned_mac[1] = 0x16;
+		n->planned_mac[2] = 0x3e;
+		random_bytes(n->planned_mac + 3, 3);
+		n->planned_mac[3] &= 0x7f;
+	}
+}
+
 int validate_config(struct cfg *cfg, struct domain_config *dc,
 		    enum check_mode mode)
 {
@@ -257,5 +281,6 @@ int validate_config(struct cfg *cfg, struct domain_config *dc,
 	check_disks(cfg, dc, mode);
 	check_nics(cfg, dc);
 	plan_type(cfg, dc, mode);
+	plan_macs(dc);
 	return cfg->nerrors;
 }
