@@ -148,6 +148,17 @@ TESTS = [
     passing_guest("acpi"),
     passing_guest("msr"),
     passing_guest("svm_insns"),
+    passing_guest("lapic", d0(r"using the x2APIC MSR interface"),
+                  d0(r"PASS: EOI cleared it from the ISR")),
+    passing_guest("lapic_timer", d0(r"PASS: the count stopped at 0"),
+                  guest="lapic", module_args="timer",
+                  pending="the APIC timer does not run: TMCCT reads 0 and "
+                          "a one-shot never fires"),
+    passing_guest("lapic_xapic", d0(r"using the xAPIC MMIO interface"),
+                  d0(r"PASS: EOI cleared it from the ISR"), guest="lapic",
+                  module_args="xapic",
+                  pending="the xAPIC MMIO page at 0xfee00000 is not "
+                          "emulated: the first access crashes the domain"),
     passing_guest("cr_writes",
                   pending="CR4 writes are not intercepted and QEMU's TCG "
                           "lets a nested guest load reserved CR4 bits, so "

@@ -107,5 +107,7 @@ __noreturn void test_abort(const char *fmt, ...) __printf(1, 2);
  */
 __noreturn void guest_shutdown(unsigned int reason);
 const char *shutdown_reason_name(unsigned int reason);
+/* Whether the module command line has `word` as one of its words. */
+bool cmdline_has(const struct hvm_start_info *si, const char *word);
 
 #endif /* GUEST_H */

@@ -58,6 +58,24 @@ unsigned int test_failures(void)
 	return failures;
 }
 
+bool cmdline_has(const struct hvm_start_info *si, const char *word)
+{
+	const char *p;
+	size_t n = strlen(word);
+
+	if (!si->cmdline_paddr || si->cmdline_paddr >= 0xffff0000UL)
+		return false;
+	for (p = (const char *)(unsigned long)si->cmdline_paddr; *p;) {
+		while (*p == ' ')
+			p++;
+		if (!strncmp(p, word, n) && (p[n] == ' ' || p[n] == '\0'))
+			return true;
+		while (*p && *p != ' ')
+			p++;
+	}
+	return false;
+}
+
 const char *shutdown_reason_name(unsigned int reason)
 {
 	static const char *const names[] = {
