@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * libFuzzer target: the xl.cfg parser, the domain model built from it,
- * the JSON writer, and the disk and vif spec parsers on raw input.
+ * the JSON writer, the disk and vif spec parsers, and the kernel-image
+ * probe (ELF notes, bzImage header) on raw input.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +35,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		dc_free(&dc);
 	}
 	cfg_free(cfg);
+
+	probe_kernel_buf(data, size);
 
 	/* The same bytes as one disk spec and one vif token list. */
 	s = malloc(size + 1);
