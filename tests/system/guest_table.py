@@ -152,6 +152,7 @@ TESTS = [
     passing_guest("sched_op"),
     passing_guest("memory_op"),
     passing_guest("hvm_param"),
+    passing_guest("settime"),
     passing_guest("balloon",
                   pending="decrease_reservation leaves the frame usable "
                           "(console_io from it still works), counts a "
