@@ -15,6 +15,7 @@
 #include <hv/domain.h>
 #include <hv/acpi.h>
 #include <hv/console.h>
+#include <hv/sched.h>
 #include <xen/sched.h>
 #include <xen/vcpu.h>
 
@@ -72,6 +73,7 @@ struct domain *domain_create(uint16_t domid, const char *name, bool privileged,
 	d->domid = domid;
 	strlcpy(d->name, name, sizeof(d->name));
 	d->is_privileged = privileged;
+	d->weight = 256;
 	d->shared_info_gfn = INVALID_GFN_ENTRY;
 	if (p2m_init(&d->p2m))
 		goto fail;
@@ -96,6 +98,7 @@ struct domain *domain_create(uint16_t domid, const char *name, bool privileged,
 		vcpu_timers_init(v);
 		vcpu_poll_init(v);
 		vlapic_init(v);
+		sched_add_vcpu(v);
 		d->vcpus[i] = v;
 		d->nr_vcpus++;
 		if (hvm_ops->vcpu_init(v))

@@ -12,6 +12,7 @@
 #include <hv/hvm.h>
 #include <hv/domain.h>
 #include <hv/keyhandler.h>
+#include <hv/sched.h>
 
 static const char *const vcpu_states[] = { "running", "blocked", "down" };
 
@@ -48,22 +49,8 @@ static void key_domains(char key)
 
 static void key_runqueues(char key)
 {
-	(void)key;
 	printk("'%c' pressed -> dumping run queues\n", key);
-	for (unsigned int c = 0; c < NR_CPUS; c++) {
-		struct percpu *pc = percpu_area[c];
-
-		if (!pc)
-			continue;
-		printk("CPU%u: %s, current %s, exits %llu\n", c,
-		       pc->online ? "online" : "offline",
-		       pc->current ? "d0vX" : "idle",
-		       (unsigned long long)pc->exits);
-		if (pc->current)
-			printk("    running d%uv%u\n",
-			       pc->current->domain->domid,
-			       pc->current->vcpu_id);
-	}
+	sched_dump();
 }
 
 static void key_memory(char key)

@@ -23,6 +23,7 @@
 #include <hv/version.h>
 #include <hv/timer.h>
 #include <hv/keyhandler.h>
+#include <hv/sched.h>
 
 static uint64_t tsc_at_entry;
 
@@ -148,5 +149,6 @@ __noreturn void start_krypton(uint32_t magic, uint32_t info)
 	serial_input_init();
 	printk("*** Starting dom0 (%llu ms after entry) ***\n",
 	       (unsigned long long)((rdtsc() - tsc_at_entry) / tsc_khz()));
-	vcpu_run_loop(d0->vcpus[0]);
+	vcpu_start(d0->vcpus[0]);
+	schedule_loop();
 }

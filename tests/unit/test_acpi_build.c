@@ -477,7 +477,8 @@ static void test_einval(void **state)
  */
 static void test_fadt_dsdt32_above_4g(void **state)
 {
-	static const uint64_t high[] = { 0x400000000ull, 0xfffffe00ull };
+	/* 0xffffff00: the RSDP is below 4 GiB, the DSDT (at +0x190) above. */
+	static const uint64_t high[] = { 0x400000000ull, 0xffffff00ull };
 
 	(void)state;
 	for (size_t i = 0; i < ARRAY_SIZE(high); i++) {

@@ -149,7 +149,11 @@ long acpi_build_tables(void *buf, size_t len,
 
 	/* FADT */
 	fadt = b + off_fadt;
-	put32(fadt + FADT_DSDT, (uint32_t)(cfg->base_gpa + off_dsdt));
+	/* The 32-bit field must be 0 when the DSDT is above 4 GiB, or it
+	 * would disagree with X_DSDT. */
+	put32(fadt + FADT_DSDT, cfg->base_gpa + off_dsdt > 0xffffffffULL
+					? 0
+					: (uint32_t)(cfg->base_gpa + off_dsdt));
 	put64(fadt + FADT_X_DSDT, cfg->base_gpa + off_dsdt);
 	put16(fadt + FADT_IAPC_BOOT_ARCH,
 	      BOOT_ARCH_NO_VGA | BOOT_ARCH_NO_CMOS_RTC);

@@ -21,6 +21,7 @@
 #include <hv/dom0.h>
 #include <hv/acpi_build.h>
 #include <hv/apic.h>
+#include <hv/percpu.h>
 #include <xen/xen.h>
 #include <xen/arch-x86/hvm/start_info.h>
 
@@ -38,6 +39,52 @@ struct mem_amount {
 	uint64_t value;
 };
 static struct mem_amount dom0_mem, dom0_mem_min, dom0_mem_max;
+
+/*
+ * dom0_max_vcpus=<n> gives dom0 exactly n vCPUs (more than there are
+ * CPUs is fine: they are time-sliced); <min>-<max> clamps the number of
+ * CPUs to that range. Default: one vCPU per physical CPU.
+ */
+static unsigned int dom0_vcpus_min = 1, dom0_vcpus_max;
+static bool opt_dom0_vcpus_pin;
+boolean_param("dom0_vcpus_pin", opt_dom0_vcpus_pin);
+
+static int parse_dom0_max_vcpus(const char *s)
+{
+	const char *end;
+	unsigned long long a, b;
+
+	if (!s || *s < '0' || *s > '9')
+		return -EINVAL;
+	a = simple_strtoull(s, &end, 0);
+	b = a;
+	if (*end == '-') {
+		b = end[1] ? simple_strtoull(end + 1, &end, 0) : 0;
+		if (!end[0] && end[-1] == '-')
+			end++; /* "<min>-": no maximum */
+		else if (*end)
+			return -EINVAL;
+	} else if (*end) {
+		return -EINVAL;
+	}
+	if (!a || a > MAX_VCPUS || (b && b < a))
+		return -EINVAL;
+	dom0_vcpus_min = a;
+	dom0_vcpus_max = b;
+	return 0;
+}
+custom_param("dom0_max_vcpus", parse_dom0_max_vcpus);
+
+static unsigned int dom0_nr_vcpus(void)
+{
+	unsigned int n = nr_cpus_online;
+
+	if (n < dom0_vcpus_min)
+		n = dom0_vcpus_min;
+	if (dom0_vcpus_max && n > dom0_vcpus_max)
+		n = dom0_vcpus_max;
+	return MIN(MAX(n, 1u), (unsigned int)MAX_VCPUS);
+}
 
 static int parse_amount(const char *s, const char **end, struct mem_amount *a)
 {
@@ -297,7 +344,7 @@ struct domain *dom0_build(void)
 		      (unsigned long long)ram_end);
 
 	t0 = now_ns();
-	d = domain_create(0, "Domain-0", true, 1);
+	d = domain_create(0, "Domain-0", true, dom0_nr_vcpus());
 	if (!d || populate_ram(d, pages))
 		panic("Out of memory building dom0");
 	t1 = now_ns();
@@ -359,6 +406,11 @@ struct domain *dom0_build(void)
 		copy_to_guest_phys(d, si_gpa, &si, sizeof(si));
 	}
 	shared_info_init_time(d);
+	if (opt_dom0_vcpus_pin)
+		for (unsigned int i = 0; i < d->nr_vcpus; i++)
+			d->vcpus[i]->pinned_cpu = i % nr_cpus_online;
+	printk("dom0: %u vCPU%s%s\n", d->nr_vcpus, d->nr_vcpus > 1 ? "s" : "",
+	       opt_dom0_vcpus_pin ? ", pinned" : "");
 	boot.rip = info->pvh_entry;
 	boot.rbx = si_gpa;
 	hvm_ops->vcpu_set_boot_state(d->vcpus[0], &boot);

@@ -62,7 +62,12 @@ struct vcpu {
 	uint64_t exit_stats[HVM_EXIT_NR];
 	uint16_t io_port_hot[8]; /* most frequent ports seen */
 	uint64_t io_port_hits[8];
-	unsigned int processor; /* physical CPU it runs on */
+	unsigned int processor; /* physical CPU it runs or last ran on */
+	int pinned_cpu;		/* -1: may run anywhere */
+	bool wait_for_sipi;	/* INIT received, SIPI not yet */
+	bool is_running;	/* a CPU's loop owns it (sched lock) */
+	bool on_runq;
+	struct vcpu *runq_next;
 	struct vlapic vlapic;
 
 	/* Where the guest reads its vcpu_info: shared_info's slot, or the
@@ -111,6 +116,7 @@ struct domain {
 	struct grant_table grant;
 	uint64_t hvm_params[64]; /* HVM_NR_PARAMS in Xen 4.17 is 39 */
 	uint8_t callback_vector; /* HVM_PARAM_CALLBACK_IRQ type 2; 0: none */
+	unsigned int weight;	 /* scheduler weight, 256 by default */
 	unsigned long vm_assist;
 	struct domain *next;
 	spinlock_t lock;

@@ -32,6 +32,8 @@ struct hvm_vendor_ops {
 	void (*vcpu_destroy)(struct vcpu *v);
 	void (*vcpu_set_boot_state)(struct vcpu *v,
 				    const struct vcpu_boot_state *s);
+	/* Real mode at @vector << 12, as a SIPI starts an application CPU. */
+	void (*vcpu_set_sipi_state)(struct vcpu *v, uint8_t vector);
 	/* Enters the guest once and handles the exit that ends it. */
 	void (*run_once)(struct vcpu *v);
 	void (*get_ctrl)(struct vcpu *v, struct guest_ctrl *c);
@@ -101,7 +103,7 @@ int copy_to_guest_phys(struct domain *d, uint64_t gpa, const void *src,
 		       size_t len);
 int clear_guest_phys(struct domain *d, uint64_t gpa, size_t len);
 
-/* The vCPU loop on the current physical CPU. */
-__noreturn void vcpu_run_loop(struct vcpu *v);
+/* One guest entry on this CPU: events first, then until the next exit. */
+void hvm_vcpu_enter(struct vcpu *v);
 
 #endif

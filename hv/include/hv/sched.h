@@ -1,12 +1,43 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* Blocking and waking vCPUs. */
+/*
+ * The vCPU scheduler. The core (schedule.c) keeps one FIFO run queue per
+ * physical CPU, runs each CPU's loop, blocks and wakes vCPUs, and lets an
+ * idle CPU take work queued on another (migration). Where a vCPU queues
+ * and how long it may run come from a policy (struct sched_policy), so a
+ * second policy can replace the first without touching the mechanics.
+ *
+ * Invariants (under the scheduler lock): a vCPU is on at most one run
+ * queue; it is queued only while RUNNABLE and not running; "running" means
+ * some CPU's loop owns it, and only that CPU enters the guest with it.
+ */
 #ifndef HV_SCHED_H
 #define HV_SCHED_H
 
 #include <hv/domain.h>
 
-/* Blocks @v until an event is pending for it (returns at once if one
+struct sched_policy {
+	const char *name;
+	/* The CPU a vCPU that became runnable should queue on. */
+	unsigned int (*place)(struct vcpu *v);
+	/* How long @v may run before others queued on its CPU get a turn. */
+	uint64_t (*slice_ns)(struct vcpu *v);
+};
+
+extern const struct sched_policy sched_weighted_rr;
+
+/* Makes @v known to the scheduler (state DOWN until woken or started). */
+void sched_add_vcpu(struct vcpu *v);
+void sched_remove_vcpu(struct vcpu *v);
+/* Blocks @v until an interrupt is pending for it (returns at once if one
  * already is). Called on the vCPU's own physical CPU. */
 void vcpu_block(struct vcpu *v);
+/* A DOWN vCPU starts running (PVH boot vCPU, or after INIT-SIPI). */
+void vcpu_start(struct vcpu *v);
+/* Every CPU's main loop: picks vCPUs and runs them; never returns. */
+__noreturn void schedule_loop(void);
+/* Asks @cpu to reschedule soon (an IPI if it is another CPU). */
+void sched_kick(unsigned int cpu);
+/* For the 'r' debug key. */
+void sched_dump(void);
 
 #endif

@@ -33,5 +33,8 @@ void vlapic_set_irq(struct vcpu *v, uint8_t vector);
 int vlapic_pending_vector(struct vcpu *v);
 /* The vector was injected: it moves from IRR to ISR. */
 void vlapic_ack(struct vcpu *v, uint8_t vector);
+/* INIT and SIPI from another vCPU's ICR. */
+void vcpu_init_signal(struct vcpu *t);
+void vcpu_sipi_signal(struct vcpu *t, uint8_t vector);
 
 #endif

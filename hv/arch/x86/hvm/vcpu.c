@@ -115,32 +115,6 @@ void hvm_handle_hlt(struct vcpu *v, unsigned int len)
 	vcpu_block(v);
 }
 
-/* Something the guest would take if it enabled interrupts. */
-static bool vcpu_has_pending_interrupt(struct vcpu *v)
-{
-	return vcpu_upcall_pending(v) || vlapic_pending_vector(v) >= 0;
-}
-
-void vcpu_block(struct vcpu *v)
-{
-	v->state = VCPU_BLOCKED;
-	/* An interrupt raised before the state change must not be lost. */
-	if (vcpu_has_pending_interrupt(v))
-		v->state = VCPU_RUNNABLE;
-}
-
-void vcpu_wake(struct vcpu *v)
-{
-	if (v->state != VCPU_BLOCKED)
-		return;
-	v->state = VCPU_RUNNABLE;
-	v->polling = false;
-	timer_stop(&v->poll_timer);
-	if (v->processor != smp_processor_id())
-		lapic_send_ipi(percpu_area[v->processor]->apic_id,
-			       VEC_IPI_RESCHED);
-}
-
 /* Injects the event-channel upcall when one is pending (level-triggered
  * on vcpu_info.evtchn_upcall_pending, as Xen's global callback vector). */
 static void deliver_events(struct vcpu *v)
@@ -184,35 +158,14 @@ void hvm_handle_npf(struct vcpu *v, uint64_t gpa, uint64_t error_code)
 	hvm_ops->flush_guest_tlb(v);
 }
 
-static void resched_ipi(struct cpu_regs *r)
+/* One guest entry: deliver what is pending, run until the next exit. */
+void hvm_vcpu_enter(struct vcpu *v)
 {
-	(void)r; /* waking from HLT is all it is for */
-}
-
-__noreturn void vcpu_run_loop(struct vcpu *v)
-{
-	set_irq_handler(VEC_IPI_RESCHED, resched_ipi);
-	v->processor = smp_processor_id();
-	v->state = VCPU_RUNNABLE;
-	vcpu_runstate_change(v, RUNSTATE_running);
-	for (;;) {
-		if (!domain_is_alive(v->domain) || v->state == VCPU_DOWN)
-			cpu_idle_loop();
-		if (v->state == VCPU_BLOCKED) {
-			vcpu_runstate_change(v, RUNSTATE_blocked);
-			while (v->state == VCPU_BLOCKED &&
-			       domain_is_alive(v->domain))
-				asm volatile("sti; hlt; cli" ::: "memory");
-			vcpu_runstate_change(v, RUNSTATE_running);
-			continue;
-		}
-		deliver_events(v);
-		hvm_ops->run_once(v);
-	}
+	deliver_events(v);
+	hvm_ops->run_once(v);
 }
 
 __noreturn void cpu_idle_loop(void)
 {
-	for (;;)
-		asm volatile("sti; hlt; cli" ::: "memory");
+	schedule_loop();
 }

@@ -14,6 +14,8 @@
 #include <hv/event.h>
 #include <hv/vlapic.h>
 #include <hv/acpi_build.h>
+#include <hv/sched.h>
+#include <hv/hvm.h>
 
 #define APIC_BASE_BSP (1ULL << 8)
 #define APIC_BASE_EXTD (1ULL << 10)
@@ -70,6 +72,35 @@ static uint32_t ppr(struct vlapic *l)
 	uint32_t isrv = isr < 0 ? 0 : (uint32_t)isr;
 
 	return (l->tpr & 0xf0) >= (isrv & 0xf0) ? l->tpr & 0xff : isrv & 0xf0;
+}
+
+/*
+ * INIT: the vCPU stops and waits for a SIPI (its APIC stays in x2APIC
+ * mode: only that mode exists here). A SIPI to a waiting vCPU starts it
+ * in real mode at the vector's page; a SIPI at any other time is ignored,
+ * as hardware ignores the second SIPI of the usual pair.
+ */
+void vcpu_init_signal(struct vcpu *t)
+{
+	struct vlapic *l = vl(t);
+	uint64_t base = l->apic_base;
+
+	if (t->state != VCPU_DOWN)
+		return; /* resetting a running vCPU is not supported */
+	vlapic_init(t);
+	l->apic_base = base;
+	t->wait_for_sipi = true;
+}
+
+void vcpu_sipi_signal(struct vcpu *t, uint8_t vector)
+{
+	if (!t->wait_for_sipi || t->state != VCPU_DOWN)
+		return;
+	printk(XENLOG_DEBUG "d%uv%u: SIPI, starting at %#x:0\n",
+	       t->domain->domid, t->vcpu_id, (unsigned int)vector << 8);
+	t->wait_for_sipi = false;
+	hvm_ops->vcpu_set_sipi_state(t, vector);
+	vcpu_start(t);
 }
 
 void vlapic_init(struct vcpu *v)
@@ -156,7 +187,10 @@ static bool send_ipi(struct vcpu *v, uint64_t icr)
 	unsigned int mode = (icr >> 8) & 7, shorthand = (icr >> 18) & 3;
 	uint32_t dest = icr >> 32;
 
-	if (mode != 0) /* INIT/SIPI/NMI: secondary vCPUs come later */
+	if (mode != 0 && mode != 5 && mode != 6)
+		return true; /* NMI, SMI, lowest priority: not offered */
+	/* INIT with level de-assert only ends the INIT pulse: nothing to do. */
+	if (mode == 5 && (icr & (1 << 15)) && !(icr & (1 << 14)))
 		return true;
 	for (unsigned int i = 0; i < d->nr_vcpus; i++) {
 		struct vcpu *t = d->vcpus[i];
@@ -176,8 +210,14 @@ static bool send_ipi(struct vcpu *v, uint64_t icr)
 			hit = dest == 0xffffffff || vl(t)->id == dest;
 			break;
 		}
-		if (hit)
+		if (!hit)
+			continue;
+		if (mode == 0)
 			vlapic_set_irq(t, vector);
+		else if (mode == 5 && t != v)
+			vcpu_init_signal(t);
+		else if (mode == 6 && t != v)
+			vcpu_sipi_signal(t, vector);
 	}
 	return true;
 }

@@ -9,6 +9,10 @@
  * and syscall MSRs, which VMLOAD of the guest's would otherwise clobber.
  * GIF stays clear from before the guest's VMLOAD until the host's is back,
  * so no interrupt or NMI can run with guest segment state loaded.
+ * RFLAGS.IF is set across VMRUN: with V_INTR_MASKING the host's IF is what
+ * lets physical interrupts reach us (as INTR exits) while the guest runs;
+ * GIF=0 keeps them pending in the hypervisor meanwhile, and they are taken
+ * once the exit handler enables interrupts.
  */
 #define R_RBX 8
 #define R_RCX 16
@@ -57,7 +61,9 @@ svm_vmrun:
 	mov	R_RDI(%rdi), %rdi
 	mov	(%rsp), %rax
 	vmload	%rax
+	sti
 	vmrun	%rax
+	cli
 	vmsave	%rax
 	push	%rdi			/* guest rdi */
 	mov	24(%rsp), %rdi		/* regs */

@@ -207,6 +207,37 @@ static void svm_vcpu_set_boot_state(struct vcpu *v,
 	v->regs.rflags = 2;
 }
 
+/*
+ * After INIT-SIPI-SIPI: real mode, CS = vector << 8 (base vector << 12),
+ * IP 0, other segments flat 64 KiB at 0, paging and protection off.
+ */
+static void svm_vcpu_set_sipi_state(struct vcpu *v, uint8_t vector)
+{
+	struct vmcb *vmcb = ((struct svm_vcpu *)v->arch)->vmcb;
+
+	set_seg(&vmcb->cs, (uint16_t)vector << 8, 0x9b, 0xffff,
+		(uint64_t)vector << 12);
+	set_seg(&vmcb->ds, 0, 0x93, 0xffff, 0);
+	vmcb->es = vmcb->ss = vmcb->fs = vmcb->gs = vmcb->ds;
+	set_seg(&vmcb->gdtr, 0, 0, 0xffff, 0);
+	set_seg(&vmcb->idtr, 0, 0, 0xffff, 0);
+	set_seg(&vmcb->ldtr, 0, 0x82, 0xffff, 0);
+	set_seg(&vmcb->tr, 0, 0x8b, 0xffff, 0);
+	vmcb->cr0 = CR0_ET;
+	vmcb->cr2 = 0;
+	vmcb->cr3 = 0;
+	vmcb->cr4 = 0;
+	vmcb->efer = EFER_SVME;
+	vmcb->cpl = 0;
+	vmcb->eventinj = 0;
+	vmcb->int_state = 0;
+	vmcb->dr6 = 0xffff0ff0;
+	vmcb->dr7 = 0x400;
+	memset(&v->regs, 0, sizeof(v->regs));
+	v->regs.rflags = 2;
+	((struct svm_vcpu *)v->arch)->flush_tlb = true;
+}
+
 static void svm_get_ctrl(struct vcpu *v, struct guest_ctrl *c)
 {
 	struct vmcb *vmcb = ((struct svm_vcpu *)v->arch)->vmcb;
@@ -346,6 +377,7 @@ const struct hvm_vendor_ops svm_ops = {
 	.vcpu_init = svm_vcpu_init,
 	.vcpu_destroy = svm_vcpu_destroy,
 	.vcpu_set_boot_state = svm_vcpu_set_boot_state,
+	.vcpu_set_sipi_state = svm_vcpu_set_sipi_state,
 	.run_once = svm_run_once,
 	.get_ctrl = svm_get_ctrl,
 	.inject_exception = svm_inject_exception,
