@@ -173,6 +173,7 @@ TESTS = [
     passing_guest("sched_poll"),
     passing_guest("sched_block"),
     passing_guest("stress"),
+    passing_guest("pvclock", timeout=30),
     passing_guest("timer", d0(r"waiting for timers in sti; hlt"),
                   d0(r"PASS: a past deadline fires at once"), timeout=30),
     passing_guest("timer_smp4", d0(r"PASS: a past deadline fires at once"),

@@ -23,11 +23,12 @@ ALWAYS_FORBIDDEN = [r"Panic on CPU", r"Fatal exception in hypervisor",
                     r"crashed:", r"Kernel panic", r"kernel BUG at"]
 
 
-def qemu_argv(kernel_module, test, smp=1, no_reboot=True, extra_args=""):
+def qemu_argv(kernel_module, test, smp=1, no_reboot=True, extra_args="",
+              hv_extra=""):
     argv = ["qemu-system-x86_64", "-accel", "tcg", "-machine", "q35",
             "-cpu", "qemu64,+svm,+npt", "-m", "1G", "-smp", str(smp),
             "-display", "none", "-monitor", "none", "-serial", "stdio",
-            "-kernel", "build/krypton", "-append", HV_CMDLINE,
+            "-kernel", "build/krypton", "-append", HV_CMDLINE + hv_extra,
             "-initrd", "%s console=hvc0 earlyprintk=xen krypton.test=%s%s,"
             "build/linux/initrd.gz" % (kernel_module, test, extra_args)]
     if no_reboot:
@@ -208,6 +209,49 @@ def t_console(log):
     return ok("shell, debug keys and poweroff through the serial console", b)
 
 
+def smp_test(pcpus, vcpus):
+    def t(log):
+        b = Boot(qemu_argv("build/linux/vmlinuz", "smp", smp=pcpus,
+                           hv_extra=" dom0_max_vcpus=%d" % vcpus),
+                 300, log)
+        why = check_common(b)
+        if why:
+            return fail(why, b)
+        _, m = b.first(r"KT: nproc (\d+)")
+        if not m:
+            return fail("dom0 userspace not reached", b)
+        if int(m.group(1)) != vcpus:
+            return fail("nproc is %s, not %d" % (m.group(1), vcpus), b)
+        t0, _ = b.first(r"KT: sleep start")
+        t1, _ = b.first(r"KT: sleep end")
+        if t0 is None or t1 is None:
+            return fail("sleep markers missing", b)
+        if not 4.5 <= t1 - t0 <= 5.5:
+            return fail("sleep 5 with every vCPU loaded took %.2f s"
+                        % (t1 - t0), b)
+        busy = re.findall(r"KT: cpu(\d+) busy (\d+)", b.text)
+        if len(busy) != vcpus:
+            return fail("/proc/stat lists %d CPUs" % len(busy), b)
+        idle = [c for c, ticks in busy if int(ticks) < 100]
+        if idle:
+            return fail("vCPU(s) %s not busy during the load (%s)" % (
+                ",".join(idle), busy), b)
+        _, m1 = b.first(r"KT: task on cpu (\d+)")
+        _, m2 = b.first(r"KT: task moved to cpu (\d+)")
+        if not m1 or int(m1.group(1)) != vcpus - 1:
+            return fail("taskset -c %d did not place the task" % (vcpus - 1),
+                        b)
+        if not m2 or int(m2.group(1)) != 0:
+            return fail("taskset -p did not move the task to vCPU 0", b)
+        if not re.search(r"All domains have shut down: powering off",
+                         b.text) or b.timed_out:
+            return fail("no clean power-off", b)
+        return ok("%d vCPUs on %d CPUs: all busy, sleep 5 = %.2fs, "
+                  "taskset works" % (vcpus, pcpus, t1 - t0), b)
+    t.__doc__ = "dom0 with %d vCPUs on %d CPUs" % (vcpus, pcpus)
+    return t
+
+
 def loader_test(module, what):
     def t(log):
         b = Boot(qemu_argv(module, "poweroff"), 240, log)
@@ -228,6 +272,10 @@ TESTS = {
     "basic": t_basic,
     "reboot": t_reboot,
     "console": t_console,
+    "smp2_vcpus1": smp_test(2, 1),
+    "smp2_vcpus2": smp_test(2, 2),
+    "smp2_vcpus4": smp_test(2, 4),
+    "smp4_vcpus4": smp_test(4, 4),
     "gzip_payload": loader_test("build/linux/vmlinuz.gzip",
                                 "a gzip bzImage payload"),
     "zstd_payload": loader_test("build/linux/vmlinuz.zstd",
