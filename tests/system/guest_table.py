@@ -170,6 +170,7 @@ TESTS = [
     passing_guest("vcpu_info", d0(r"PASS: and delivered")),
     passing_guest("evtchn_ops"),
     passing_guest("evtchn_rebind"),
+    passing_guest("evtchn_many"),
     passing_guest("sched_poll"),
     passing_guest("sched_block"),
     passing_guest("stress"),
