@@ -123,9 +123,15 @@ void vcpu_wake(struct vcpu *v)
 		timer_stop(&v->poll_timer);
 		if (!v->is_running)
 			make_ready(v);
-		else if (v->processor != smp_processor_id())
-			sched_kick(v->processor); /* it may be in HLT idle */
 	}
+	/*
+	 * Running in guest mode on another CPU: that CPU only looks for
+	 * pending events when the guest exits, so make it exit now.
+	 */
+	if (v->is_running && v->processor != smp_processor_id() &&
+	    percpu_area[v->processor])
+		lapic_send_ipi(percpu_area[v->processor]->apic_id,
+			       VEC_IPI_RESCHED);
 	spin_unlock_irqrestore(&sched_lock, flags);
 }
 
