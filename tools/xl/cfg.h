@@ -43,8 +43,7 @@ struct cfg {
 	FILE *report;
 	int nerrors;
 	int nwarnings;
-	int line_offset; /* for overrides appended after the file */
-	int file_lines;	 /* lines that belong to the file itself */
+	int line_offset; /* added to line numbers; override k is line -k */
 };
 
 enum tok_type {

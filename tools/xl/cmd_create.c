@@ -58,13 +58,12 @@ static int create_usage(void)
 	return 2;
 }
 
-/* Parses file + overrides into dc; returns the number of errors. */
+/* Parses the file, then each override; returns the number of errors. */
 static int load_config(struct cfg *cfg, const char *data, size_t len,
 		       char **vars, int nvars)
 {
 	int i, errors = cfg_parse(cfg, data, len);
 
-	cfg->file_lines = 0;
 	for (i = 0; i < nvars; i++) {
 		if (!strchr(vars[i], '=')) {
 			cfg_report(cfg, -(i + 1), "error",
