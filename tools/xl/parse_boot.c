@@ -82,11 +82,10 @@ void parse_boot(struct cfg *cfg, struct build_info *b)
 		int i;
 
 		cfg_get_list(cfg, "bootloader_args", &list, 0);
-		for (i = 0; i < list->n; i++)
+		/* Like Xen's string lists: up to the first non-string. */
+		for (i = 0; i < list->n && cfg_list_item(list, i); i++)
 			strlist_add(&b->bootloader_args,
-				    cfg_list_item(list, i)
-					    ? cfg_list_item(list, i)
-					    : "");
+				    cfg_list_item(list, i));
 	} else if (e == EINVAL &&
 		   !cfg_get_string(cfg, "bootloader_args", &buf, 0)) {
 		warn(cfg, "bootloader_args",

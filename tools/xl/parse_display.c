@@ -53,10 +53,9 @@ static void list_or_string(struct cfg *cfg, const char *key, struct strlist *l,
 	int i, e = cfg_get_list(cfg, key, &list, 1);
 
 	if (!e) {
-		for (i = 0; i < list->n; i++)
-			strlist_add(l, cfg_list_item(list, i)
-					       ? cfg_list_item(list, i)
-					       : "");
+		/* Like Xen's string lists: up to the first non-string. */
+		for (i = 0; i < list->n && cfg_list_item(list, i); i++)
+			strlist_add(l, cfg_list_item(list, i));
 	} else if (e == EINVAL) {
 		cfg_replace_string(cfg, key, str, 0);
 	}
@@ -69,9 +68,8 @@ static void parse_dm_args(struct cfg *cfg, const char *key, struct strlist *l)
 
 	if (cfg_get_list(cfg, key, &list, 0))
 		return;
-	for (i = 0; i < list->n; i++)
-		strlist_add(l, cfg_list_item(list, i) ? cfg_list_item(list, i)
-						      : "");
+	for (i = 0; i < list->n && cfg_list_item(list, i); i++)
+		strlist_add(l, cfg_list_item(list, i));
 }
 
 static void parse_hvm_display(struct cfg *cfg, struct hvm_info *h)

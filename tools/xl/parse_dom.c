@@ -93,14 +93,27 @@ static void parse_affinity(struct cfg *cfg, struct build_info *b,
 	n = buf ? b->max_vcpus
 		: (list->n > b->max_vcpus ? b->max_vcpus : list->n);
 	maps = xcalloc(n ? n : 1, sizeof(*maps));
+	if (buf && !n) {
+		/* No vCPUs to apply it to, but Xen still checks it. */
+		struct bitmap t = { 0 };
+
+		bitmap_alloc(&t, xlg.host_cpus);
+		if (parse_cpu_list(buf, &t, e, sizeof(e))) {
+			char msg[256];
+
+			snprintf(msg, sizeof(msg), "%s: %s", key, e);
+			err(cfg, key, "%s", msg);
+		}
+		bitmap_free(&t);
+	}
 	for (i = 0; i < n; i++) {
 		const char *spec = buf ? buf : cfg_list_item(list, i);
 
-		bitmap_alloc(&maps[i], xlg.host_cpus);
 		if (!spec) {
 			n = i;
 			break;
 		}
+		bitmap_alloc(&maps[i], xlg.host_cpus);
 		if (parse_cpu_list(spec, &maps[i], e, sizeof(e))) {
 			char msg[256];
 
