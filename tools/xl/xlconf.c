@@ -8,6 +8,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "xl.h"
@@ -53,9 +54,15 @@ static char *read_file(const char *path, size_t *len)
 	FILE *f = fopen(path, "rb");
 	char *buf = NULL;
 	size_t cap = 0, n = 0;
+	struct stat st;
 
 	if (!f)
 		return NULL;
+	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(f);
+		errno = EISDIR;
+		return NULL;
+	}
 	for (;;) {
 		size_t r;
 
@@ -73,6 +80,14 @@ static char *read_file(const char *path, size_t *len)
 		n += r;
 		if (r == 0)
 			break;
+	}
+	if (ferror(f)) {
+		int e = errno;
+
+		fclose(f);
+		free(buf);
+		errno = e;
+		return NULL;
 	}
 	fclose(f);
 	buf[n] = 0;
