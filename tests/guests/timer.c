@@ -48,7 +48,7 @@ static void wait_until(uint64_t until, bool stop_on_event)
 		if (busy)
 			asm volatile("pause" ::: "memory");
 		else
-			safe_halt();
+			safe_halt(); /* checks run with interrupts off */
 	}
 	local_irq_disable();
 }

@@ -125,10 +125,16 @@ static inline void local_irq_disable(void)
 	asm volatile("cli" ::: "memory");
 }
 
-/* STI's one-instruction shadow makes "sti; hlt" wait without a race. */
+/*
+ * Waits for an interrupt: call with interrupts off, after checking that
+ * there is something to wait for. STI's one-instruction shadow means an
+ * interrupt already pending is taken only once HLT has started, so none
+ * is lost between the check and the halt; its handler has run when this
+ * returns, with interrupts off again for the next check.
+ */
 static inline void safe_halt(void)
 {
-	asm volatile("sti; hlt" ::: "memory");
+	asm volatile("sti; hlt; cli" ::: "memory");
 }
 
 static inline uint64_t rdtsc(void)
