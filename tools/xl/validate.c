@@ -181,6 +181,8 @@ static void plan_type(struct cfg *cfg, struct domain_config *dc,
 	if (b->ramdisk && !file_ok(b->ramdisk, &why))
 		missing(cfg, setting_line(cfg, "ramdisk"), mode, "ramdisk",
 			b->ramdisk, why);
+	if (b->kernel && dc->c.type == DT_HVM && !file_ok(b->kernel, &why))
+		missing(cfg, line, mode, "kernel", b->kernel, why);
 	if (b->kernel && dc->c.type != DT_HVM) {
 		switch (probe_kernel(b->kernel, detail, sizeof(detail))) {
 		case KK_MISSING:
