@@ -92,7 +92,7 @@ int main_create(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *file = NULL;
-	bool quiet = false, dryrun = xlg.dryrun;
+	bool quiet = false, dryrun = xlg.dryrun, masks = true;
 	struct domain_config dc;
 	struct cfg *cfg;
 	char *data, *json;
@@ -114,6 +114,9 @@ int main_create(int argc, char **argv)
 		case 'h':
 			help("create");
 			return 0;
+		case 'i':
+			masks = false;
+			break;
 		case 'c':
 		case 'd':
 		case 'e':
@@ -121,7 +124,6 @@ int main_create(int argc, char **argv)
 		case 'p':
 		case 'V':
 		case 'A':
-		case 'i':
 			break; /* matter only once domains can be created */
 		default:
 			return create_usage();
@@ -152,6 +154,8 @@ int main_create(int argc, char **argv)
 	if (load_config(cfg, data, len, argv + optind, argc - optind))
 		goto fail;
 	parse_domain_config(cfg, &dc);
+	if (masks && !cfg->nerrors)
+		apply_affinity_masks(cfg, &dc);
 	cfg_warn_unknown(cfg);
 	if (cfg->nerrors)
 		goto fail;

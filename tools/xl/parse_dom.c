@@ -322,6 +322,59 @@ static void parse_cpuid(struct cfg *cfg, struct build_info *b)
 	}
 }
 
+static bool bitmap_full(const struct bitmap *b)
+{
+	int i;
+
+	for (i = 0; i < b->nbits; i++)
+		if (!bitmap_test(b, i))
+			return false;
+	return true;
+}
+
+/*
+ * xl.conf's vm.cpumask and vm.{hvm,pv}.cpumask restrict every vCPU's
+ * hard affinity, as in Xen's xl create: a domain without cpus= gets
+ * explicit maps when a mask is not "all"; a map left empty is an error.
+ * The type is the configured one, as in Xen (PVH counts as HVM).
+ */
+void apply_affinity_masks(struct cfg *cfg, struct domain_config *dc)
+{
+	struct build_info *b = &dc->b;
+	const struct bitmap *tm = b->type == DT_PV ? &xlg.pv_mask
+						   : &xlg.hvm_mask;
+	int i, k;
+
+	if (!b->num_vcpu_hard_affinity &&
+	    (!bitmap_full(&xlg.vm_mask) || !bitmap_full(tm)) && b->max_vcpus) {
+		b->num_vcpu_hard_affinity = b->max_vcpus;
+		b->vcpu_hard_affinity =
+			xcalloc(b->max_vcpus, sizeof(*b->vcpu_hard_affinity));
+		for (i = 0; i < b->max_vcpus; i++) {
+			bitmap_alloc(&b->vcpu_hard_affinity[i], xlg.host_cpus);
+			bitmap_set_any(&b->vcpu_hard_affinity[i]);
+		}
+	}
+	for (i = 0; i < b->num_vcpu_hard_affinity; i++) {
+		struct bitmap *m = &b->vcpu_hard_affinity[i];
+
+		for (k = 0; k < m->nbits; k++)
+			if (!bitmap_test(&xlg.vm_mask, k) ||
+			    !bitmap_test(tm, k))
+				bitmap_reset(m, k);
+		if (bitmap_empty(m)) {
+			char msg[200];
+
+			snprintf(msg, sizeof(msg),
+				 "vcpu %d would have no CPU to run on (cpus= "
+				 "and the masks in xl.conf leave none)",
+				 i);
+			err(cfg, "cpus", "%s", msg);
+			break;
+		}
+	}
+}
+
 int parse_domain_config(struct cfg *cfg, struct domain_config *dc)
 {
 	struct create_info *c = &dc->c;

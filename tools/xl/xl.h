@@ -29,6 +29,8 @@ struct xl_globals {
 	char *output_format;
 	char *domid_policy;
 	int host_cpus; /* CPUs assumed for "all" in cpu lists */
+	/* vm.cpumask, vm.hvm.cpumask, vm.pv.cpumask (all CPUs if unset) */
+	struct bitmap vm_mask, hvm_mask, pv_mask;
 };
 
 extern struct xl_globals xlg;
@@ -44,6 +46,7 @@ char *xl_read_file(const char *path, size_t *len);
 
 /* Parses the whole configuration into dc; returns the number of errors. */
 int parse_domain_config(struct cfg *cfg, struct domain_config *dc);
+void apply_affinity_masks(struct cfg *cfg, struct domain_config *dc);
 int parse_disk_spec(struct cfg *cfg, int line, const char *spec,
 		    struct device_disk *d);
 int parse_disk_specs(struct cfg *cfg, int line, char *const *specs, int n,

@@ -32,10 +32,19 @@ void xlconf_defaults(void)
 	/* "all" in a cpu list means every CPU of the host. */
 	n = cpus ? strtol(cpus, NULL, 10) : sysconf(_SC_NPROCESSORS_CONF);
 	xlg.host_cpus = n > 0 && n <= 4096 ? (int)n : 1;
+	bitmap_alloc(&xlg.vm_mask, xlg.host_cpus);
+	bitmap_alloc(&xlg.hvm_mask, xlg.host_cpus);
+	bitmap_alloc(&xlg.pv_mask, xlg.host_cpus);
+	bitmap_set_any(&xlg.vm_mask);
+	bitmap_set_any(&xlg.hvm_mask);
+	bitmap_set_any(&xlg.pv_mask);
 }
 
 void xlconf_free(void)
 {
+	bitmap_free(&xlg.vm_mask);
+	bitmap_free(&xlg.hvm_mask);
+	bitmap_free(&xlg.pv_mask);
 	free(xlg.lockfile);
 	free(xlg.default_vifscript);
 	free(xlg.default_bridge);
@@ -98,6 +107,22 @@ static char *read_file(const char *path, size_t *len)
 char *xl_read_file(const char *path, size_t *len)
 {
 	return read_file(path, len);
+}
+
+/* A global CPU mask: unset means every CPU. */
+static void load_mask(struct cfg *cfg, const char *key, struct bitmap *m)
+{
+	const char *buf;
+	char err[160];
+
+	if (cfg_get_string(cfg, key, &buf, 0))
+		return;
+	memset(m->map, 0, (size_t)m->nbits / 8);
+	if (parse_cpu_list(buf, m, err, sizeof(err))) {
+		cfg_report(cfg, cfg_setting_line(cfg, key), "warning",
+			   "%s ignored: %s", key, err);
+		bitmap_set_any(m);
+	}
 }
 
 int xlconf_load(const char *path)
@@ -172,6 +197,9 @@ int xlconf_load(const char *path)
 	if (!e)
 		xlg.max_grant_version = (int)l;
 	cfg_replace_string(cfg, "domid_policy", &xlg.domid_policy, 0);
+	load_mask(cfg, "vm.cpumask", &xlg.vm_mask);
+	load_mask(cfg, "vm.hvm.cpumask", &xlg.hvm_mask);
+	load_mask(cfg, "vm.pv.cpumask", &xlg.pv_mask);
 out:
 	cfg_free(cfg);
 	free(data);

@@ -5,6 +5,7 @@
  * replaces the few libxenctrl/libxenstore calls xl makes before a dry
  * run with stubs describing an 8-CPU, 1-node x86 host.  Test tool only.
  */
+#include <stdio.h>
 #include <stdlib.h>
 void *xc_interface_open(void *a, void *b, unsigned f)
 {
@@ -106,4 +107,22 @@ long xc_sharing_freed_pages(void *x)
 long xc_sharing_used_frames(void *x)
 {
 	return 0;
+}
+
+/*
+ * Redirect /etc/xen/xl.conf to $ORACLE_XL_CONF so the reference xl can
+ * be run with a test xl.conf.
+ */
+#include <dlfcn.h>
+FILE *fopen(const char *path, const char *mode)
+{
+	static FILE *(*real)(const char *, const char *);
+	const char *alt = getenv("ORACLE_XL_CONF");
+
+	if (!real)
+		real = (FILE * (*)(const char *, const char *))
+			dlsym(RTLD_NEXT, "fopen");
+	if (alt && !strcmp(path, "/etc/xen/xl.conf"))
+		path = alt;
+	return real(path, mode);
 }

@@ -11,7 +11,7 @@ mkdir -p "$o"
 cd "$o"
 ls xen-utils-4.17_*.deb >/dev/null 2>&1 || apt-get download xen-utils-4.17
 rm -rf x && dpkg-deb -x xen-utils-4.17_*.deb x
-gcc -shared -fPIC -O2 -o shim.so "$here/oracle-shim.c"
+gcc -shared -fPIC -O2 -o shim.so "$here/oracle-shim.c" -ldl
 cat >ox <<'OX'
 #!/bin/sh
 D=$(dirname "$(readlink -f "$0")")
