@@ -7,6 +7,7 @@
 #include <hv/types.h>
 #include <hv/domain.h>
 #include <hv/event.h>
+#include <hv/vlapic.h>
 #include <xen/xen.h>
 
 static bool test_and_set(uint64_t *word, unsigned int bit)
@@ -35,10 +36,16 @@ bool vcpu_upcall_pending(struct vcpu *v)
 			       __ATOMIC_SEQ_CST);
 }
 
+/* Per-vCPU vectors go through the vLAPIC (the guest EOIs them); the
+ * global callback vector is injected straight from upcall_pending. */
 static void mark_events_pending(struct vcpu *v)
 {
-	if (!__atomic_exchange_n(&v->vcpu_info->evtchn_upcall_pending, 1,
-				 __ATOMIC_SEQ_CST))
+	if (__atomic_exchange_n(&v->vcpu_info->evtchn_upcall_pending, 1,
+				__ATOMIC_SEQ_CST))
+		return;
+	if (v->upcall_vector)
+		vlapic_set_irq(v, v->upcall_vector);
+	else
 		vcpu_wake(v);
 }
 

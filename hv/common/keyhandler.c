@@ -34,11 +34,12 @@ static void key_domains(char key)
 		for (unsigned int i = 0; i < d->nr_vcpus; i++) {
 			struct vcpu *v = d->vcpus[i];
 
-			printk("    VCPU%u: CPU%u %s RIP=%#llx exits=%llu "
-			       "upcall_pending=%d\n",
+			printk("    VCPU%u: CPU%u %s RIP=%#llx RFLAGS=%#llx "
+			       "exits=%llu upcall_pending=%d\n",
 			       v->vcpu_id, v->processor,
 			       v->state < 3 ? vcpu_states[v->state] : "?",
 			       (unsigned long long)v->regs.rip,
+			       (unsigned long long)v->regs.rflags,
 			       (unsigned long long)v->nr_exits,
 			       v->vcpu_info
 				       ? v->vcpu_info->evtchn_upcall_pending

@@ -13,6 +13,7 @@
 #include <hv/domain.h>
 #include <hv/grant_table.h>
 #include <hv/hypercall.h>
+#include <hv/boot.h>
 #include <xen/xen.h>
 #include <xen/memory.h>
 
@@ -43,12 +44,15 @@ static int unmap_gfn(struct domain *d, uint64_t gfn)
 {
 	enum p2m_type t;
 	int64_t mfn = p2m_lookup(&d->p2m, gfn, &t);
+	int rc;
 
 	if (mfn < 0)
-		return 0;
+		return -ENOENT;
 	if (gfn_pinned(d, gfn))
 		return -EBUSY;
-	p2m_set_entry(&d->p2m, gfn, 0, P2M_UNMAPPED);
+	rc = p2m_set_entry(&d->p2m, gfn, 0, P2M_UNMAPPED);
+	if (rc)
+		return rc; /* still mapped: the page must not be freed */
 	if (t == P2M_RAM) {
 		free_page(phys_to_virt((paddr_t)mfn << PAGE_SHIFT));
 		d->tot_pages--;
@@ -86,28 +90,27 @@ static long add_to_physmap(struct vcpu *v, struct xen_add_to_physmap *x)
 		return -ENOSYS;
 	}
 	rc = unmap_gfn(d, x->gpfn);
-	if (rc)
+	if (rc && rc != -ENOENT)
 		return rc;
 	rc = p2m_set_entry(&d->p2m, x->gpfn, mfn, P2M_HV_PAGE);
 	p2m_changed(d);
 	return rc;
 }
 
-static long memory_map(struct vcpu *v, uint64_t arg)
+static long memory_map(struct vcpu *v, uint64_t arg,
+		       const struct e820_entry *src, unsigned int nr)
 {
-	struct domain *d = v->domain;
 	struct xen_memory_map map;
 	unsigned int n;
 
 	if (copy_from_guest(v, &map, arg, sizeof(map)))
 		return -EFAULT;
-	n = MIN(map.nr_entries, d->nr_e820);
+	n = MIN(map.nr_entries, nr);
 	for (unsigned int i = 0; i < n; i++) {
 		struct {
 			uint64_t addr, size;
 			uint32_t type;
-		} __packed e = { d->e820[i].addr, d->e820[i].size,
-				 d->e820[i].type };
+		} __packed e = { src[i].addr, src[i].size, src[i].type };
 
 		if (copy_to_guest(v,
 				  GUEST_HANDLE_ADDR(map.buffer) + i * sizeof(e),
@@ -189,7 +192,8 @@ long do_memory_op(struct vcpu *v, uint64_t cmd, uint64_t arg, uint64_t a3,
 	case XENMEM_populate_physmap:
 		return reservation(v, op, start, arg);
 	case XENMEM_maximum_ram_page:
-		return d->max_gfn;
+		/* The host's highest RAM frame, as Xen reports it. */
+		return (max_ram_addr() >> PAGE_SHIFT) - 1;
 	case XENMEM_current_reservation:
 	case XENMEM_maximum_reservation: {
 		domid_t dom;
@@ -221,10 +225,12 @@ long do_memory_op(struct vcpu *v, uint64_t cmd, uint64_t arg, uint64_t a3,
 		return rc;
 	}
 	case XENMEM_memory_map:
+		return memory_map(v, arg, d->e820, d->nr_e820);
 	case XENMEM_machine_memory_map:
-		if (op == XENMEM_machine_memory_map && !d->is_privileged)
+		/* The host's map, for the control domain only. */
+		if (!d->is_privileged)
 			return -EPERM;
-		return memory_map(v, arg);
+		return memory_map(v, arg, boot_info.e820, boot_info.nr_e820);
 	}
 	return -ENOSYS;
 }

@@ -214,6 +214,9 @@ static void resched_ipi(struct cpu_regs *r)
 static void run_vcpu(struct vcpu *v, struct runq *rq, unsigned int cpu)
 {
 	rq->need_resched = false;
+	/* The vCPU's one-shot timer fires where the vCPU runs. */
+	if (v->singleshot.active && v->singleshot.cpu != cpu)
+		timer_set(&v->singleshot, v->singleshot.expires);
 	timer_set(&rq->slice_timer, now_ns() + policy->slice_ns(v));
 	vcpu_runstate_change(v, RUNSTATE_running);
 	while (v->state == VCPU_RUNNABLE && domain_is_alive(v->domain)) {

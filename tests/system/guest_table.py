@@ -94,7 +94,6 @@ def unmapped_guest(name: str, verb: str, access: str = "") -> GuestTest:
 
 
 # Tests that wait in "sti; hlt; cli" (lib/x86.h safe_halt) need this.
-HLT_WAKE = "waits in sti; hlt; cli, see hlt_wake"
 
 TESTS = [
     # The module's command line (after the file name) reaches the guest
@@ -125,14 +124,10 @@ TESTS = [
     passing_guest("lapic", d0(r"using the x2APIC MSR interface"),
                   d0(r"PASS: EOI cleared it from the ISR")),
     passing_guest("lapic_timer", d0(r"PASS: the count stopped at 0"),
-                  guest="lapic", module_args="timer",
-                  pending="the APIC timer does not run: TMCCT reads 0 and "
-                          "a one-shot never fires"),
+                  guest="lapic", module_args="timer"),
     passing_guest("lapic_xapic", d0(r"using the xAPIC MMIO interface"),
                   d0(r"PASS: EOI cleared it from the ISR"), guest="lapic",
-                  module_args="xapic",
-                  pending="the xAPIC MMIO page at 0xfee00000 is not "
-                          "emulated: the first access crashes the domain"),
+                  module_args="xapic"),
     passing_guest("cr_writes",
                   pending="CR4 writes are not intercepted and QEMU's TCG "
                           "lets a nested guest load reserved CR4 bits, so "
@@ -159,16 +154,8 @@ TESTS = [
     passing_guest("memory_op"),
     passing_guest("hvm_param"),
     passing_guest("settime"),
-    passing_guest("balloon",
-                  pending="decrease_reservation leaves the frame usable "
-                          "(console_io from it still works), counts a "
-                          "never-populated frame as returned, and "
-                          "populate_physmap then does not restore the "
-                          "reservation"),
-    passing_guest("host_memory",
-                  pending="XENMEM_machine_memory_map and "
-                          "XENMEM_maximum_ram_page describe dom0's memory, "
-                          "not the host's"),
+    passing_guest("balloon"),
+    passing_guest("host_memory"),
     passing_guest("grant_table"),
     passing_guest("vcpu_op"),
     passing_guest("runstate"),
@@ -180,30 +167,20 @@ TESTS = [
     passing_guest("sched_poll"),
     passing_guest("sched_block"),
     # Idle loops wait in "sti; hlt" and disable interrupts right after.
-    passing_guest("hlt_wake",
-                  pending="an event pending at, or arriving during, "
-                          "\"sti; hlt\" is not delivered before the next "
-                          "instruction: the STI interrupt shadow is left set "
-                          "when HLT is completed (Xen clears it whenever it "
-                          "advances the guest RIP)"),
+    passing_guest("hlt_wake"),
     passing_guest("stress"),
-    passing_guest("pvclock", timeout=30, pending=HLT_WAKE),
+    passing_guest("pvclock", timeout=30),
     passing_guest("timer", d0(r"waiting for timers in sti; hlt"),
-                  d0(r"PASS: a past deadline fires at once"), timeout=30,
-                  pending=HLT_WAKE),
+                  d0(r"PASS: a past deadline fires at once"), timeout=30),
     passing_guest("timer_smp4", d0(r"PASS: a past deadline fires at once"),
-                  guest="timer", qemu=dict(smp=4), timeout=30,
-                  pending=HLT_WAKE),
+                  guest="timer", qemu=dict(smp=4), timeout=30),
     passing_guest("evtchn_smp4", d0(r"PASS: no stray events"),
                   guest="evtchn", qemu=dict(smp=4)),
     # The same with the vCPU running: Xen's timers fire from the host timer
     # interrupt, not only when the vCPU blocks.
     passing_guest("timer_busy", d0(r"waiting for timers busy"),
                   d0(r"PASS: a past deadline fires at once"), guest="timer",
-                  module_args="busy", timeout=30,
-                  pending="one-shot timers fire only while the vCPU is "
-                          "halted: a running vCPU gets no VIRQ_TIMER, even "
-                          "for a deadline already past"),
+                  module_args="busy", timeout=30),
     passing_guest("user_hypercall",
                   d0(r"PASS: SCHEDOP_shutdown\(poweroff\) from CPL 3 = -1$")),
     passing_guest("console", d0(r"console line one$"),
@@ -211,9 +188,7 @@ TESTS = [
     # Xen writes the hardware domain's console output through unchanged,
     # so a line written in pieces comes out as one line.
     passing_guest("console_partial_lines",
-                  d0(r"console split across three calls$"), guest="console",
-                  pending="a line written in several console_io calls comes "
-                          "out as one (d0) line per call"),
+                  d0(r"console split across three calls$"), guest="console"),
     passing_guest("unknown_hypercall", d0(r"PASS: domain still running")),
     passing_guest("hypercall32",
                   d0(r"hello from 32-bit compatibility mode$")),

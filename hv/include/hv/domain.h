@@ -65,6 +65,7 @@ struct vcpu {
 	unsigned int processor; /* physical CPU it runs or last ran on */
 	int pinned_cpu;		/* -1: may run anywhere */
 	bool wait_for_sipi;	/* INIT received, SIPI not yet */
+	uint8_t upcall_vector;	/* HVMOP_set_evtchn_upcall_vector; 0: none */
 	bool is_running;	/* a CPU's loop owns it (sched lock) */
 	bool on_runq;
 	struct vcpu *runq_next;

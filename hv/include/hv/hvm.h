@@ -43,6 +43,9 @@ struct hvm_vendor_ops {
 	void (*flush_guest_tlb)(struct vcpu *v);
 	uint64_t (*get_efer)(struct vcpu *v);
 	void (*set_efer)(struct vcpu *v, uint64_t efer);
+	/* The instruction that exited was emulated: an STI or MOV SS
+	 * interrupt shadow it sat in is over. */
+	void (*end_interrupt_shadow)(struct vcpu *v);
 	/* Event delivery: an external interrupt on @vector if the guest can
 	 * take one now (returns true), else arrange an exit when it can. */
 	bool (*inject_interrupt)(struct vcpu *v, uint8_t vector);
@@ -81,6 +84,14 @@ void hvm_handle_npf(struct vcpu *v, uint64_t gpa, uint64_t error_code);
 static inline void hvm_advance_rip(struct vcpu *v, unsigned int len)
 {
 	v->regs.rip += len;
+	hvm_ops->end_interrupt_shadow(v);
+}
+
+/* Continues at @rip after an emulated instruction (the same rule). */
+static inline void hvm_set_next_rip(struct vcpu *v, uint64_t rip)
+{
+	v->regs.rip = rip;
+	hvm_ops->end_interrupt_shadow(v);
 }
 
 /*
@@ -89,6 +100,10 @@ static inline void hvm_advance_rip(struct vcpu *v, unsigned int len)
  * be fetched or decoded. @expect_opcode_len: the minimum plausible length.
  */
 unsigned int hvm_insn_length(struct vcpu *v, unsigned int min_len);
+struct x86_insn;
+/* The same, also returning the decoded instruction. */
+unsigned int hvm_fetch_decode(struct vcpu *v, unsigned int min_len,
+			      struct x86_insn *out);
 
 /* The guest-virtual address inside a XEN_GUEST_HANDLE (a typed pointer
  * in the public headers: never do pointer arithmetic on it directly). */

@@ -8,6 +8,7 @@
 #define HV_VLAPIC_H
 
 #include <hv/types.h>
+#include <hv/timer.h>
 
 struct vcpu;
 
@@ -17,6 +18,9 @@ struct vlapic {
 	uint32_t tpr, svr, esr;
 	uint32_t lvt[7]; /* timer, thermal, PMC, LINT0, LINT1, error, CMCI */
 	uint32_t tmict, tdcr;
+	uint64_t timer_start; /* system time the count started */
+	uint64_t timer_period_ns;
+	struct timer timer;
 	uint64_t icr;
 	uint64_t irr[4], isr[4], tmr[4]; /* 256-bit vectors */
 };
@@ -35,6 +39,9 @@ int vlapic_pending_vector(struct vcpu *v);
 void vlapic_ack(struct vcpu *v, uint8_t vector);
 /* INIT and SIPI from another vCPU's ICR. */
 void vcpu_init_signal(struct vcpu *t);
+/* The xAPIC page: decoded MOV accesses behave as the x2APIC registers. */
+#define VLAPIC_MMIO_BASE 0xfee00000ULL
+void vlapic_mmio_access(struct vcpu *v, uint64_t gpa);
 void vcpu_sipi_signal(struct vcpu *t, uint8_t vector);
 
 #endif

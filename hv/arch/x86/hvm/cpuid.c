@@ -34,8 +34,8 @@ static void xen_leaves(struct vcpu *v, uint32_t leaf, uint32_t *a, uint32_t *b,
 		*b = 0x40000000; /* the hypercall-page MSR */
 		break;
 	case 4:
-		*a = XEN_HVM_CPUID_VCPU_ID_PRESENT |
-		     XEN_HVM_CPUID_DOMID_PRESENT;
+		*a = XEN_HVM_CPUID_X2APIC_VIRT | XEN_HVM_CPUID_VCPU_ID_PRESENT |
+		     XEN_HVM_CPUID_DOMID_PRESENT | XEN_HVM_CPUID_UPCALL_VECTOR;
 		*b = v->vcpu_id;
 		*c = v->domain->domid;
 		break;

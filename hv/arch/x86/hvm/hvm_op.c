@@ -9,6 +9,8 @@
 #include <hv/hvm.h>
 #include <hv/domain.h>
 #include <hv/hypercall.h>
+#include <hv/event.h>
+#include <hv/vlapic.h>
 #include <xen/xen.h>
 #include <xen/hvm/hvm_op.h>
 #include <xen/hvm/params.h>
@@ -63,6 +65,22 @@ long do_hvm_op(struct vcpu *v, uint64_t op, uint64_t arg, uint64_t a3,
 	(void)a4;
 	(void)a5;
 	switch (op) {
+	case HVMOP_set_evtchn_upcall_vector: {
+		struct xen_hvm_evtchn_upcall_vector u;
+		struct vcpu *t;
+
+		if (copy_from_guest(v, &u, arg, sizeof(u)))
+			return -EFAULT;
+		if (u.vector < 0x10)
+			return -EINVAL;
+		if (u.vcpu >= d->nr_vcpus)
+			return -ENOENT;
+		t = d->vcpus[u.vcpu];
+		t->upcall_vector = u.vector;
+		if (vcpu_upcall_pending(t))
+			vlapic_set_irq(t, u.vector);
+		return 0;
+	}
 	case HVMOP_set_param:
 	case HVMOP_get_param:
 		if (copy_from_guest(v, &p, arg, sizeof(p)))

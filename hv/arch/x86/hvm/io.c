@@ -88,7 +88,7 @@ void hvm_handle_io(struct vcpu *v, uint16_t port, unsigned int size, bool in,
 		port_write(v, port, size, (uint32_t)v->regs.rax);
 	}
 	/* Safe: the CPU reported the address of the next instruction. */
-	v->regs.rip = next_rip;
+	hvm_set_next_rip(v, next_rip);
 }
 
 /* INS/OUTS, optionally REP: flat segments assumed (PVH and long mode). */
@@ -127,7 +127,7 @@ void hvm_handle_string_io(struct vcpu *v, uint16_t port, unsigned int size,
 	/* Safe: all iterations done, continue after the instruction; else
 	 * the guest re-executes the REP instruction with the updated RCX. */
 	if (done == count)
-		v->regs.rip = next_rip;
+		hvm_set_next_rip(v, next_rip);
 	return;
 fault:
 	hvm_ops->inject_exception(v, 13, true, 0); /* bad buffer: #GP(0) */

@@ -60,9 +60,16 @@ static enum x86_mode guest_mode(const struct guest_ctrl *c)
 
 unsigned int hvm_insn_length(struct vcpu *v, unsigned int min_len)
 {
+	struct x86_insn insn;
+
+	return hvm_fetch_decode(v, min_len, &insn);
+}
+
+unsigned int hvm_fetch_decode(struct vcpu *v, unsigned int min_len,
+			      struct x86_insn *out)
+{
 	struct guest_ctrl c;
 	uint8_t bytes[15];
-	struct x86_insn insn;
 	uint64_t pc;
 	size_t n;
 	int len;
@@ -80,7 +87,7 @@ unsigned int hvm_insn_length(struct vcpu *v, unsigned int min_len)
 			     (unsigned long long)pc);
 		return 0;
 	}
-	len = x86_decode(bytes, n, guest_mode(&c), &insn);
+	len = x86_decode(bytes, n, guest_mode(&c), out);
 	if (len < (int)min_len) {
 		domain_crash(v,
 			     "cannot decode the instruction at %#llx "
@@ -122,7 +129,7 @@ static void deliver_events(struct vcpu *v)
 	uint8_t vec = v->domain->callback_vector;
 	int lapic_vec;
 
-	if (vec && vcpu_upcall_pending(v)) {
+	if (vec && !v->upcall_vector && vcpu_upcall_pending(v)) {
 		hvm_ops->inject_interrupt(v, vec);
 		return;
 	}
@@ -139,6 +146,10 @@ void hvm_handle_npf(struct vcpu *v, uint64_t gpa, uint64_t error_code)
 {
 	enum p2m_type t;
 
+	if ((gpa & PAGE_MASK) == VLAPIC_MMIO_BASE) {
+		vlapic_mmio_access(v, gpa);
+		return;
+	}
 	if (p2m_lookup(&v->domain->p2m, gpa >> PAGE_SHIFT, &t) < 0) {
 		domain_crash(v,
 			     "access to unmapped guest-physical address %#llx "

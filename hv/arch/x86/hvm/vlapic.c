@@ -16,6 +16,8 @@
 #include <hv/acpi_build.h>
 #include <hv/sched.h>
 #include <hv/hvm.h>
+#include <hv/insn.h>
+#include <hv/apic.h>
 
 #define APIC_BASE_BSP (1ULL << 8)
 #define APIC_BASE_EXTD (1ULL << 10)
@@ -103,11 +105,66 @@ void vcpu_sipi_signal(struct vcpu *t, uint8_t vector)
 	vcpu_start(t);
 }
 
+/*
+ * The APIC timer counts down at a 1 GHz bus clock (as Xen's vLAPIC) divided
+ * by TDCR; in periodic mode it reloads. It runs on a hypervisor timer on
+ * the vCPU's physical CPU and raises the LVT timer vector unless masked.
+ */
+#define LVT_TIMER_PERIODIC (1u << 17)
+
+static unsigned int timer_divisor(struct vlapic *l)
+{
+	unsigned int v = ((l->tdcr & 8) >> 1) | (l->tdcr & 3);
+
+	return v == 7 ? 1 : 2u << v;
+}
+
+static void apic_timer_expired(void *data)
+{
+	struct vcpu *v = data;
+	struct vlapic *l = vl(v);
+
+	if (!(l->lvt[0] & LVT_MASKED))
+		vlapic_set_irq(v, l->lvt[0] & 0xff);
+	if ((l->lvt[0] & LVT_TIMER_PERIODIC) && l->timer_period_ns) {
+		l->timer_start += l->timer_period_ns;
+		timer_set(&l->timer, l->timer_start + l->timer_period_ns);
+	} else {
+		l->timer_period_ns = 0;
+	}
+}
+
+static void apic_timer_start(struct vcpu *v)
+{
+	struct vlapic *l = vl(v);
+
+	timer_stop(&l->timer);
+	l->timer_period_ns = (uint64_t)l->tmict * timer_divisor(l);
+	if (!l->timer_period_ns)
+		return;
+	l->timer_start = now_ns();
+	timer_set(&l->timer, l->timer_start + l->timer_period_ns);
+}
+
+static uint32_t apic_timer_current(struct vlapic *l)
+{
+	uint64_t now = now_ns(), left;
+
+	if (!l->timer_period_ns)
+		return 0;
+	if (now >= l->timer_start + l->timer_period_ns)
+		return 0;
+	left = l->timer_start + l->timer_period_ns - now;
+	return (uint32_t)(left / timer_divisor(l));
+}
+
 void vlapic_init(struct vcpu *v)
 {
 	struct vlapic *l = vl(v);
 
+	timer_stop(&l->timer);
 	memset(l, 0, sizeof(*l));
+	timer_init(&l->timer, apic_timer_expired, v);
 	l->id = acpi_vcpu_apic_id(v->vcpu_id);
 	l->apic_base = APIC_DEFAULT_BASE | APIC_BASE_EN | APIC_BASE_EXTD |
 		       (v->vcpu_id == 0 ? APIC_BASE_BSP : 0);
@@ -222,6 +279,76 @@ static bool send_ipi(struct vcpu *v, uint64_t icr)
 	return true;
 }
 
+/* Guest GPR by ModRM register number (REX extended). */
+static uint64_t *gpr(struct guest_regs *r, unsigned int n)
+{
+	uint64_t *const map[16] = { &r->rax, &r->rcx, &r->rdx, &r->rbx,
+				    &r->rsp, &r->rbp, &r->rsi, &r->rdi,
+				    &r->r8,  &r->r9,  &r->r10, &r->r11,
+				    &r->r12, &r->r13, &r->r14, &r->r15 };
+
+	return map[n & 15];
+}
+
+/*
+ * An access to the xAPIC MMIO page. vCPUs run their APIC in x2APIC mode,
+ * but a guest may still touch the page (e.g. early probing). The
+ * instruction is decoded; 32-bit MOV loads and stores (8B, 89, C7) act on
+ * the same registers as the x2APIC MSRs, with the xAPIC forms of ID and
+ * ICR. Anything else is refused with #GP rather than guessed at.
+ */
+void vlapic_mmio_access(struct vcpu *v, uint64_t gpa)
+{
+	struct vlapic *l = vl(v);
+	struct x86_insn in;
+	unsigned int len = hvm_fetch_decode(v, 1, &in);
+	unsigned int off = gpa & 0xff0, reg;
+	uint32_t msr = 0x800 + (off >> 4);
+	uint64_t val = 0;
+	bool ok = false;
+
+	if (!len)
+		return; /* the domain was crashed with a reason */
+	if (in.map != 1 || !in.has_modrm || (in.modrm >> 6) == 3 ||
+	    in.opnd_bytes != 4 || (gpa & 0xf)) {
+		hvm_ops->inject_exception(v, 13, true, 0);
+		return;
+	}
+	reg = ((in.modrm >> 3) & 7) | ((in.rex & 4) ? 8 : 0);
+	if (in.opcode == 0x8b) { /* load */
+		if (off == 0x20)
+			ok = true, val = (uint64_t)l->id << 24;
+		else if (off == 0x300 || off == 0x310)
+			ok = true,
+			val = off == 0x300 ? (uint32_t)l->icr : l->icr >> 32;
+		else
+			ok = vlapic_msr_read(v, msr, &val);
+		if (ok)
+			*gpr(&v->regs, reg) = (uint32_t)val;
+	} else if (in.opcode == 0x89 ||
+		   (in.opcode == 0xc7 && ((in.modrm >> 3) & 7) == 0)) {
+		val = in.opcode == 0x89 ? (uint32_t)*gpr(&v->regs, reg)
+					: (uint32_t)in.imm;
+		if (off == 0x310) { /* ICR high: destination, sent with low */
+			l->icr = (l->icr & 0xffffffffULL) | ((val >> 24) << 32);
+			ok = true;
+		} else if (off == 0x300) {
+			ok = vlapic_msr_write(v, 0x830,
+					      (l->icr & ~0xffffffffULL) | val);
+		} else if (off == 0x20 || off == 0xd0 || off == 0xe0) {
+			ok = true; /* ID, LDR, DFR: fixed in this model */
+		} else {
+			ok = vlapic_msr_write(v, msr, val);
+		}
+	}
+	if (!ok) {
+		hvm_ops->inject_exception(v, 13, true, 0);
+		return;
+	}
+	/* Safe: the access was a decoded MOV of @len bytes, now emulated. */
+	hvm_advance_rip(v, len);
+}
+
 bool vlapic_msr_read(struct vcpu *v, uint32_t msr, uint64_t *val)
 {
 	struct vlapic *l = vl(v);
@@ -257,7 +384,7 @@ bool vlapic_msr_read(struct vcpu *v, uint32_t msr, uint64_t *val)
 		*val = l->tmict;
 		return true;
 	case X2_TMCCT:
-		*val = 0; /* the APIC timer is not emulated: never counting */
+		*val = apic_timer_current(l);
 		return true;
 	case X2_TDCR:
 		*val = l->tdcr;
@@ -310,6 +437,11 @@ bool vlapic_msr_write(struct vcpu *v, uint32_t msr, uint64_t val)
 		return true;
 	case X2_SVR:
 		l->svr = val & 0x11ff;
+		/* Software-enabling the APIC with an upcall pending delivers
+		 * it (the per-vCPU upcall vector is edge-like otherwise). */
+		if ((l->svr & SVR_ENABLE) && v->upcall_vector &&
+		    vcpu_upcall_pending(v))
+			vlapic_set_irq(v, v->upcall_vector);
 		return true;
 	case X2_ESR:
 		if (val)
@@ -321,6 +453,8 @@ bool vlapic_msr_write(struct vcpu *v, uint32_t msr, uint64_t val)
 		return send_ipi(v, val);
 	case X2_TMICT:
 		l->tmict = val;
+		apic_timer_start(
+			v); /* writing the initial count (re)starts it */
 		return true;
 	case X2_TDCR:
 		l->tdcr = val & 0xb;

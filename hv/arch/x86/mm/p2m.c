@@ -29,6 +29,8 @@ int p2m_init(struct p2m *p)
 	return 0;
 }
 
+static bool lookup_2m(struct p2m *p, uint64_t gfn);
+
 static void free_level(uint64_t *table, int level, bool free_ram)
 {
 	for (int i = 0; i < 512; i++) {
@@ -82,8 +84,13 @@ static bool split_2m(struct p2m *p, uint64_t *pde)
 	return true;
 }
 
-/* Returns the level-1 table slot for @gfn, allocating tables (and
- * splitting a 2 MiB mapping) if asked; NULL if not mapped that way. */
+/*
+ * Returns the level-1 table slot for @gfn. Missing tables are allocated if
+ * @alloc; a 2 MiB mapping covering @gfn is always split first, so the
+ * caller can change one 4 KiB entry (removing one page out of a 2 MiB
+ * mapping must not leave the rest, or that page, mapped). NULL if there
+ * is no slot (and @alloc is false) or memory ran out.
+ */
 static uint64_t *leaf_slot(struct p2m *p, uint64_t gfn, bool alloc)
 {
 	uint64_t *table = p->root;
@@ -93,7 +100,7 @@ static uint64_t *leaf_slot(struct p2m *p, uint64_t gfn, bool alloc)
 		uint64_t e = table[idx];
 
 		if (level == 2 && (e & PTE_P) && (e & PTE_PS)) {
-			if (!alloc || !split_2m(p, &table[idx]))
+			if (!split_2m(p, &table[idx]))
 				return NULL;
 			e = table[idx];
 		}
@@ -124,8 +131,12 @@ int p2m_set_entry(struct p2m *p, uint64_t gfn, uint64_t mfn, enum p2m_type t)
 	flags = spin_lock_irqsave(&p->lock);
 	slot = leaf_slot(p, gfn, t != P2M_UNMAPPED);
 	if (!slot) {
+		bool mapped = t == P2M_UNMAPPED && lookup_2m(p, gfn);
+
 		spin_unlock_irqrestore(&p->lock, flags);
-		return t == P2M_UNMAPPED ? 0 : -ENOMEM;
+		/* Unmapping: fine if nothing was mapped; an error if a 2 MiB
+		 * mapping could not be split (out of memory). */
+		return t == P2M_UNMAPPED && !mapped ? 0 : -ENOMEM;
 	}
 	switch (t) {
 	case P2M_RAM:
@@ -150,6 +161,21 @@ int p2m_set_entry(struct p2m *p, uint64_t gfn, uint64_t mfn, enum p2m_type t)
 	*slot = e;
 	spin_unlock_irqrestore(&p->lock, flags);
 	return 0;
+}
+
+/* True if a 2 MiB leaf maps @gfn (caller holds the lock). */
+static bool lookup_2m(struct p2m *p, uint64_t gfn)
+{
+	uint64_t *table = p->root;
+
+	for (int level = 4; level > 2; level--) {
+		uint64_t e = table[(gfn >> (9 * (level - 1))) & 511];
+
+		if (!(e & PTE_P))
+			return false;
+		table = phys_to_virt(e & PTE_ADDR_MASK);
+	}
+	return (table[(gfn >> 9) & 511] & (PTE_P | PTE_PS)) == (PTE_P | PTE_PS);
 }
 
 /* Maps a naturally aligned 2 MiB block of RAM with one entry. */

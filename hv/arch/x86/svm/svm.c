@@ -286,6 +286,11 @@ static bool svm_inject_interrupt(struct vcpu *v, uint8_t vector)
 	return false;
 }
 
+static void svm_end_interrupt_shadow(struct vcpu *v)
+{
+	((struct svm_vcpu *)v->arch)->vmcb->int_state &= ~1ULL;
+}
+
 static void svm_cancel_irq_window(struct vcpu *v)
 {
 	struct vmcb *vmcb = ((struct svm_vcpu *)v->arch)->vmcb;
@@ -383,6 +388,7 @@ const struct hvm_vendor_ops svm_ops = {
 	.inject_exception = svm_inject_exception,
 	.flush_guest_tlb = svm_flush_guest_tlb,
 	.inject_interrupt = svm_inject_interrupt,
+	.end_interrupt_shadow = svm_end_interrupt_shadow,
 	.cancel_irq_window = svm_cancel_irq_window,
 	.get_efer = svm_get_efer,
 	.set_efer = svm_set_efer,
