@@ -27,6 +27,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!cfg_parse(cfg, (const char *)data, size)) {
 		dc_init(&dc);
 		parse_domain_config(cfg, &dc);
+		if (!cfg->nerrors)
+			apply_affinity_masks(cfg, &dc);
 		cfg_warn_unknown(cfg);
 		if (!cfg->nerrors)
 			validate_config(cfg, &dc, CHECK_DRYRUN);
