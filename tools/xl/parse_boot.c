@@ -5,6 +5,7 @@
  * firmware= for PV and PVH guests.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,12 +16,15 @@
 #define XL_FIRMWARE_DIR "/usr/lib/xen-4.17/boot"
 #endif
 
-static void err(struct cfg *cfg, const char *key, const char *fmt,
-		const char *arg)
+__attribute__((format(printf, 3, 4))) static void
+err(struct cfg *cfg, const char *key, const char *fmt, ...)
 {
 	char msg[512];
+	va_list ap;
 
-	snprintf(msg, sizeof(msg), fmt, arg);
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
 	cfg_report(cfg, key ? cfg_setting_line(cfg, key) : 0, "error", "%s",
 		   msg);
 	cfg->nerrors++;

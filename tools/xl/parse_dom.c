@@ -7,18 +7,22 @@
  * over root/extra, maxmem defaulting to memory, ...).
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "xl.h"
 
-static void err(struct cfg *cfg, const char *key, const char *fmt,
-		const char *arg)
+__attribute__((format(printf, 3, 4))) static void
+err(struct cfg *cfg, const char *key, const char *fmt, ...)
 {
 	char msg[512];
+	va_list ap;
 
-	snprintf(msg, sizeof(msg), fmt, arg);
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
 	cfg_report(cfg, key ? cfg_setting_line(cfg, key) : 0, "error", "%s",
 		   msg);
 	cfg->nerrors++;
