@@ -93,6 +93,13 @@ TESTS = [
               r"dom0: 32 MiB RAM",
               r"\(d0\) cmdline: \"a b=c\"",
               r"\(d0\) Test result: SUCCESS"]),
+    BootTest("dom0_args_after_dashes",
+             lambda: base(cmdline="console=com1 loglvl=all dom0_mem=32M "
+                          "-- quiet extra=1",
+                          initrd=HELLO + " root=/dev/xvda1"),
+             [r"\(d0\) cmdline: \"root=/dev/xvda1 quiet extra=1\"",
+              r"\(d0\) Test result: SUCCESS"],
+             forbid=ALWAYS_FORBIDDEN + [r"unknown option \"quiet\""]),
     BootTest("loglvl_warning_hides_info",
              lambda: base(cmdline="console=com1 loglvl=warning dom0_mem=32M"),
              [r"\(d0\) Test result: SUCCESS", r"powering off"],

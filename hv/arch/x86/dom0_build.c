@@ -383,9 +383,22 @@ struct domain *dom0_build(void)
 	si.memmap_paddr = gpa;
 	gpa = write_memmap(d, gpa, pages, &si.memmap_entries);
 	si.cmdline_paddr = gpa;
-	if (gpa + strlen(km->cmdline) + 1 > ram_end ||
-	    copy_to_guest_phys(d, gpa, km->cmdline, strlen(km->cmdline) + 1))
-		panic("No room for dom0's start info");
+	{
+		/* The kernel module's string, then anything after " -- " on
+		 * the hypervisor's command line (as Xen appends it). */
+		const char *extra = cmdline_dom0_args(boot_info.cmdline);
+		size_t klen = strlen(km->cmdline);
+		size_t elen = extra ? strlen(extra) : 0;
+		char sep = ' ';
+
+		if (gpa + klen + 1 + elen + 1 > ram_end ||
+		    copy_to_guest_phys(d, gpa, km->cmdline, klen) ||
+		    (elen &&
+		     (copy_to_guest_phys(d, gpa + klen, &sep, 1) ||
+		      copy_to_guest_phys(d, gpa + klen + 1, extra, elen))) ||
+		    clear_guest_phys(d, gpa + klen + (elen ? elen + 1 : 0), 1))
+			panic("No room for dom0's start info");
+	}
 	copy_to_guest_phys(d, si_gpa, &si, sizeof(si));
 
 	{
