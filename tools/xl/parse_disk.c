@@ -159,13 +159,13 @@ static bool action(struct dctx *c, enum disk_rule r, char *t)
 {
 	struct device_disk *d = c->d;
 	size_t n = strlen(t);
-	char *v = strchr(t, '=');
+	char *eq = strchr(t, '=');
+	/* The value of a KEY=VALUE rule; those rules always contain '='. */
+	char *v = eq ? eq + 1 : t + n;
 
 	/* Parameters end at a comma, which is not part of the value. */
 	if (r != R_BAD_PREFIX && n && t[n - 1] == ',')
 		t[--n] = 0;
-	if (v)
-		v++;
 	switch (r) {
 	case R_WS:
 	case R_TAPDISK:
