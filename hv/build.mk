@@ -34,8 +34,23 @@ $(HV_BUILD)/%.S.o: %.S hv/build.mk | $(HV_INC)/xen
 	@mkdir -p $(dir $@)
 	$(Q)$(HV_CC) $(HV_CFLAGS) -D__ASSEMBLY__ -c $< -o $@
 
-$(BUILD)/krypton: $(HV_OBJS) hv/arch/x86/boot/krypton.ld
-	$(Q)$(HV_LD) $(HV_LDFLAGS) -o $@ $(HV_OBJS)
+# Two links: the first with an empty symbol table gives the addresses of
+# every function; the second adds the table (read-only data after all code,
+# so no function moves) for symbolised backtraces.
+$(HV_BUILD)/symbols-empty.c: scripts/gen-symbols.sh
+	@mkdir -p $(dir $@)
+	$(Q)scripts/gen-symbols.sh > $@
+$(HV_BUILD)/%.gen.o: $(HV_BUILD)/%.c
+	$(Q)$(HV_CC) $(HV_CFLAGS) -c $< -o $@
+$(HV_BUILD)/krypton.pass1: $(HV_OBJS) $(HV_BUILD)/symbols-empty.gen.o hv/arch/x86/boot/krypton.ld
+	$(Q)$(HV_LD) $(HV_LDFLAGS) -o $@ $(HV_OBJS) $(HV_BUILD)/symbols-empty.gen.o
+$(HV_BUILD)/symbols.c: $(HV_BUILD)/krypton.pass1 scripts/gen-symbols.sh
+	$(Q)scripts/gen-symbols.sh $< > $@
+$(BUILD)/krypton: $(HV_OBJS) $(HV_BUILD)/symbols.gen.o hv/arch/x86/boot/krypton.ld
+	$(Q)$(HV_LD) $(HV_LDFLAGS) -o $@ $(HV_OBJS) $(HV_BUILD)/symbols.gen.o
+	$(Q)nm -n $(HV_BUILD)/krypton.pass1 | grep ' [tT] ' > $(HV_BUILD)/pass1.syms
+	$(Q)nm -n $@ | grep ' [tT] ' | cmp -s - $(HV_BUILD)/pass1.syms || \
+		{ echo "krypton: code moved between link passes"; rm -f $@; exit 1; }
 	@echo "  LD      $@ ($$(stat -c %s $@) bytes)"
 
 $(BUILD)/krypton.gz: $(BUILD)/krypton

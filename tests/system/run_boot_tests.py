@@ -108,7 +108,9 @@ TESTS = [
              lambda: base(cmdline="console=com1 loglvl=all dom0_mem=32M "
                           "krypton_selftest=fault"),
              [r"Fatal exception in hypervisor on CPU0: vector 6 \(#UD",
-              r"RIP: 0008:[0-9a-f]{16}", r"Backtrace:\n\(XEN\)   \[<",
+              r"RIP: 0008:[0-9a-f]{16}",
+              r"Faulting at:\n\(XEN\)   \[<[0-9a-f]{16}>\] start_krypton\+0x",
+              r"Backtrace:\n\(XEN\)   \[<[0-9a-f]{16}>\] start64\+0x",
               r"Panic on CPU 0", r"Reboot in five seconds"],
              forbid=[r"\(d0\)"]),
     BootTest("refuse_without_svm", lambda: base(cpu="qemu64,-svm"),

@@ -12,6 +12,7 @@
 #include <hv/percpu.h>
 #include <hv/apic.h>
 #include <hv/console.h>
+#include <hv/symbols.h>
 
 struct idt_entry {
 	uint16_t off0, sel;
@@ -108,6 +109,18 @@ void dump_regs(const struct cpu_regs *r)
 	       (unsigned long long)read_cr3(), (unsigned long long)read_cr4());
 }
 
+static void print_address(uint64_t addr)
+{
+	uint64_t off;
+	const char *name = symbol_lookup(addr, &off);
+
+	if (name)
+		printk(XENLOG_ERR "  [<%016llx>] %s+%#llx\n",
+		       (unsigned long long)addr, name, (unsigned long long)off);
+	else
+		printk(XENLOG_ERR "  [<%016llx>]\n", (unsigned long long)addr);
+}
+
 /* Walks saved frame pointers (the hypervisor keeps them: see build.mk). */
 void dump_backtrace(uint64_t rbp)
 {
@@ -122,8 +135,7 @@ void dump_backtrace(uint64_t rbp)
 		if (frame[1] < (uintptr_t)__image_start ||
 		    frame[1] >= (uintptr_t)__image_end)
 			break;
-		printk(XENLOG_ERR "  [<%016llx>]\n",
-		       (unsigned long long)frame[1]);
+		print_address(frame[1]);
 		rbp = frame[0];
 	}
 }
@@ -150,6 +162,8 @@ void handle_trap(struct cpu_regs *r)
 	       smp_processor_id(), (unsigned long long)r->vector,
 	       exc_names[r->vector] ? exc_names[r->vector] : "reserved");
 	dump_regs(r);
+	printk(XENLOG_ERR "Faulting at:\n");
+	print_address(r->rip);
 	dump_backtrace(r->rbp);
 	panic("Fatal exception in hypervisor");
 }
