@@ -93,6 +93,10 @@ def unmapped_guest(name: str, verb: str, access: str = "") -> GuestTest:
         guest="unmapped", module_args=access)
 
 
+# dom0 with N vCPUs, for the SMP guests.
+SMP_CMDLINE = ("console=com1 com1=115200,8n1 loglvl=all dom0_mem=32M "
+               "dom0_max_vcpus=%d")
+
 # Tests that wait in "sti; hlt; cli" (lib/x86.h safe_halt) need this.
 
 TESTS = [
@@ -176,6 +180,37 @@ TESTS = [
                   guest="timer", qemu=dict(smp=4), timeout=30),
     passing_guest("evtchn_smp4", d0(r"PASS: no stray events"),
                   guest="evtchn", qemu=dict(smp=4)),
+    # SMP (lib/smp.c): dom0_max_vcpus=N vCPUs, APs started with INIT/SIPI.
+    passing_guest("smp_boot", d0(r"MADT: 2 CPUs$"),
+                  d0(r"AP 1 up, x2APIC ID 2$"), d0(r"all 2 vCPUs up$"),
+                  module_args="cpus=2",
+                  qemu=dict(smp=2, cmdline=SMP_CMDLINE % 2)),
+    passing_guest("smp_boot_smp4", d0(r"MADT: 4 CPUs$"),
+                  d0(r"AP 1 up, x2APIC ID 2$"), d0(r"AP 2 up, x2APIC ID 4$"),
+                  d0(r"AP 3 up, x2APIC ID 6$"), d0(r"all 4 vCPUs up$"),
+                  guest="smp_boot", module_args="cpus=4",
+                  qemu=dict(smp=4, cmdline=SMP_CMDLINE % 4)),
+    passing_guest("ipi", d0(r"PASS: all-excluding-self from the APs: "),
+                  d0(r"PASS: IPIs to absent APIC IDs dropped: "),
+                  qemu=dict(smp=2, cmdline=SMP_CMDLINE % 2)),
+    passing_guest("ipi_smp4", d0(r"PASS: AP to AP: "),
+                  d0(r"PASS: IPIs to absent APIC IDs dropped: "), guest="ipi",
+                  qemu=dict(smp=4, cmdline=SMP_CMDLINE % 4)),
+    passing_guest("upcall_vector", d0(r"PASS: event on port \d+ from AP 1 "),
+                  d0(r"PASS: vCPU 1: \d+ upcalls, all on vector 0xe1"),
+                  qemu=dict(smp=2, cmdline=SMP_CMDLINE % 2)),
+    passing_guest("upcall_vector_smp4",
+                  d0(r"PASS: event on port \d+ from another AP ran on vCPU 3"),
+                  d0(r"PASS: vCPU 3: \d+ upcalls, all on vector 0xe3"),
+                  guest="upcall_vector",
+                  qemu=dict(smp=4, cmdline=SMP_CMDLINE % 4)),
+    passing_guest("lapic_bad",
+                  d0(r"PASS: cpu 0: a self-IPI still arrives and EOI retires")),
+    passing_guest("lapic_bad_smp2",
+                  d0(r"PASS: cpu 1: a self-IPI still arrives and EOI retires"),
+                  d0(r"still running after the bad accesses$"),
+                  guest="lapic_bad",
+                  qemu=dict(smp=2, cmdline=SMP_CMDLINE % 2)),
     # The same with the vCPU running: Xen's timers fire from the host timer
     # interrupt, not only when the vCPU blocks.
     passing_guest("timer_busy", d0(r"waiting for timers busy"),

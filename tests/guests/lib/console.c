@@ -11,6 +11,8 @@
 #define DEBUGCON_PORT 0xe9
 
 static bool xen_present;
+/* Serialises output from several vCPUs (lib/smp.c) line by line. */
+static volatile int console_lock;
 
 void console_init(void)
 {
@@ -26,14 +28,30 @@ bool hypervisor_present(void)
 	return xen_present;
 }
 
+/*
+ * Interrupts stay off while the lock is held, so that a handler printing
+ * on the same CPU cannot wait for it forever. Code at CPL 3 (user_call)
+ * cannot CLI and does not take the lock.
+ */
 void console_write(const char *s, size_t len)
 {
+	bool locked = (read_cs() & 3) == 0;
+	unsigned long flags = 0;
 	size_t i;
 
-	if (xen_present) {
-		HYPERVISOR_console_io(CONSOLEIO_write, len, s);
-		return;
+	if (locked) {
+		asm volatile("pushfq; popq %0; cli" : "=r"(flags) : : "memory");
+		while (__atomic_exchange_n(&console_lock, 1, __ATOMIC_ACQUIRE))
+			asm volatile("pause" ::: "memory");
 	}
-	for (i = 0; i < len; i++)
-		outb(DEBUGCON_PORT, s[i]);
+	if (xen_present)
+		HYPERVISOR_console_io(CONSOLEIO_write, len, s);
+	else
+		for (i = 0; i < len; i++)
+			outb(DEBUGCON_PORT, s[i]);
+	if (locked) {
+		__atomic_store_n(&console_lock, 0, __ATOMIC_RELEASE);
+		if (flags & (1u << 9))
+			local_irq_enable();
+	}
 }

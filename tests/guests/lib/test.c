@@ -13,8 +13,8 @@ static void vreport(bool ok, const char *fmt, va_list ap)
 
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	printf("%s: %s\n", ok ? "PASS" : "FAIL", buf);
-	if (!ok)
-		failures++;
+	if (!ok) /* atomic: APs report too (lib/smp.c) */
+		__atomic_fetch_add(&failures, 1, __ATOMIC_SEQ_CST);
 }
 
 bool check(bool cond, const char *fmt, ...)
