@@ -34,6 +34,11 @@ static volatile unsigned int stray[SMP_MAX_CPUS];
 static struct ap_cmd cmds[SMP_MAX_CPUS];
 static volatile long ap_send_rc[SMP_MAX_CPUS];
 static volatile unsigned int ready;
+/* A second port of vCPU 0's, raised from inside its handler. */
+static evtchn_port_t extra_port;
+static volatile bool raise_extra;
+static volatile unsigned int extra_hits, extra_wrong_cpu;
+static volatile bool extra_irr_in_service, extra_irr_after_eoi;
 
 static unsigned int get(volatile unsigned int *p)
 {
@@ -94,6 +99,11 @@ static void on_upcall(struct cpu_regs *regs)
 			pend &= pend - 1;
 			__atomic_fetch_and(&shinfo->evtchn_pending[w],
 					   ~(1UL << b), __ATOMIC_SEQ_CST);
+			if (extra_port && w * 64 + b == extra_port) {
+				extra_hits++;
+				extra_wrong_cpu += cpu != 0;
+				continue;
+			}
 			if (idx < 0) {
 				__atomic_fetch_add(&stray[cpu], 1,
 						   __ATOMIC_SEQ_CST);
@@ -105,9 +115,18 @@ static void on_upcall(struct cpu_regs *regs)
 						   __ATOMIC_SEQ_CST);
 		}
 	}
+	if (cpu == 0 && raise_extra) {
+		/* In service: the new upcall must wait in the IRR for EOI. */
+		raise_extra = false;
+		send(extra_port);
+		extra_irr_in_service = apic_irr_has(regs->vector) &&
+				       apic_isr_has(regs->vector);
+	}
 	apic_eoi();
 	if (apic_isr_has(regs->vector))
 		__atomic_fetch_add(&isr_after_eoi[cpu], 1, __ATOMIC_SEQ_CST);
+	if (cpu == 0 && extra_irr_in_service && !extra_hits)
+		extra_irr_after_eoi = apic_irr_has(regs->vector);
 }
 
 static void on_wake(struct cpu_regs *regs)
@@ -179,6 +198,37 @@ static void to_bsp(void)
 	check_delivery(0, "AP 1");
 }
 
+/*
+ * An event raised while vCPU 0's upcall is in service (before its EOI):
+ * the vector is requested again (IRR) but only delivered after the EOI,
+ * once the handler returns.
+ */
+static void while_in_service(void)
+{
+	struct evtchn_bind_ipi bind = { .vcpu = 0 };
+	unsigned int before = get(&upcalls[0]);
+
+	if (!check_long(HYPERVISOR_event_channel_op(EVTCHNOP_bind_ipi, &bind),
+			0, "EVTCHNOP_bind_ipi, a second port for vCPU 0"))
+		return;
+	extra_port = bind.port;
+	raise_extra = true;
+	send(ports[0]);
+	local_irq_enable();
+	asm volatile("nop; nop; nop" ::: "memory");
+	local_irq_disable();
+	check(extra_irr_in_service,
+	      "an event raised in the handler requests the vector again "
+	      "while it is in service");
+	check(extra_irr_after_eoi,
+	      "the request stays in the IRR after the EOI (interrupts off)");
+	check(get(&hits[0]) == 1 && extra_hits == 1 && !extra_wrong_cpu &&
+		      get(&upcalls[0]) == before + 2,
+	      "both events handled on vCPU 0 in two upcalls (%u, %u, %u)",
+	      get(&hits[0]), extra_hits, get(&upcalls[0]) - before);
+	hits[0] = 0;
+}
+
 static void bad_arguments(void)
 {
 	check_long(set_upcall_vector(0, 0x0f), -XEN_EINVAL,
@@ -230,6 +280,7 @@ void test_main(const struct hvm_start_info *si)
 		check_delivery(i, "vCPU 0");
 	}
 	to_bsp();
+	while_in_service();
 	for (unsigned int i = 1; i < nr && nr > 2; i++) {
 		unsigned int to = i % (nr - 1) + 1;
 
