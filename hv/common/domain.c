@@ -16,6 +16,7 @@
 #include <hv/acpi.h>
 #include <hv/console.h>
 #include <hv/sched.h>
+#include <hv/apic.h>
 #include <xen/sched.h>
 #include <xen/vcpu.h>
 
@@ -90,6 +91,7 @@ struct domain *domain_create(uint16_t domid, const char *name, bool privileged,
 		v->vcpu_id = i;
 		v->state = VCPU_DOWN;
 		v->runstate = RUNSTATE_offline;
+		v->runstate_entry = now_ns(); /* offline since creation */
 		/* Until it registers its own, a vCPU's vcpu_info is its slot in
 		 * shared_info (which has XEN_LEGACY_MAX_VCPUS of them). */
 		if (i < XEN_LEGACY_MAX_VCPUS)

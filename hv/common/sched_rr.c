@@ -9,21 +9,34 @@
 #include <hv/percpu.h>
 #include <hv/sched.h>
 
+unsigned int sched_runq_len(unsigned int cpu);
+bool sched_cpu_idle(unsigned int cpu);
+
 #define BASE_SLICE_NS 30000000ULL
 #define DEFAULT_WEIGHT 256
 
+/*
+ * Where a vCPU that became runnable waits: its pinned CPU; else the CPU it
+ * last ran on if that is idle (warm caches); else any idle CPU (an idle
+ * CPU must never sit in HLT while work queues elsewhere); else the
+ * shortest queue. Called with the scheduler lock held.
+ */
 static unsigned int rr_place(struct vcpu *v)
 {
-	extern unsigned int sched_runq_len(unsigned int cpu);
 	unsigned int best = v->processor;
 
 	if (v->pinned_cpu >= 0)
 		return v->pinned_cpu;
 	if (!percpu_area[best] || !percpu_area[best]->online)
 		best = 0;
+	if (sched_cpu_idle(best))
+		return best;
+	for (unsigned int c = 0; c < NR_CPUS; c++)
+		if (sched_cpu_idle(c))
+			return c;
 	for (unsigned int c = 0; c < NR_CPUS; c++)
 		if (percpu_area[c] && percpu_area[c]->online &&
-		    sched_runq_len(c) + 1 < sched_runq_len(best))
+		    sched_runq_len(c) < sched_runq_len(best))
 			best = c;
 	return best;
 }

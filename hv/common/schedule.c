@@ -24,6 +24,7 @@ static const struct sched_policy *policy = &sched_weighted_rr;
 
 struct runq {
 	struct vcpu *head, *tail;
+	struct vcpu *curr; /* the vCPU this CPU is running, if any */
 	unsigned int len;
 	struct timer slice_timer;
 	bool need_resched;
@@ -196,6 +197,13 @@ unsigned int sched_runq_len(unsigned int cpu)
 	return runqs[cpu].len;
 }
 
+/* Online, running nothing and with nothing queued (sched lock held). */
+bool sched_cpu_idle(unsigned int cpu)
+{
+	return percpu_area[cpu] && percpu_area[cpu]->online &&
+	       !runqs[cpu].curr && !runqs[cpu].len;
+}
+
 bool runqs_have_work(unsigned int cpu);
 
 static void slice_expired(void *data)
@@ -264,6 +272,7 @@ __noreturn void schedule_loop(void)
 		if (v) {
 			v->is_running = true;
 			v->processor = cpu;
+			rq->curr = v;
 		}
 		spin_unlock_irqrestore(&sched_lock, flags);
 		if (!v) {
@@ -273,6 +282,7 @@ __noreturn void schedule_loop(void)
 		}
 		run_vcpu(v, rq, cpu);
 		flags = spin_lock_irqsave(&sched_lock);
+		rq->curr = NULL;
 		__atomic_store_n(&v->is_running, false, __ATOMIC_RELEASE);
 		if (v->state == VCPU_RUNNABLE && domain_is_alive(v->domain))
 			enqueue(v, v->pinned_cpu >= 0
