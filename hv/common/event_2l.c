@@ -8,6 +8,7 @@
 #include <hv/domain.h>
 #include <hv/event.h>
 #include <hv/vlapic.h>
+#include <hv/sched.h>
 #include <xen/xen.h>
 
 static bool test_and_set(uint64_t *word, unsigned int bit)
@@ -64,10 +65,15 @@ void evtchn_port_set_pending(struct domain *d, unsigned int port)
 	if (port == 0 || port >= EVTCHN_2L_NR_PORTS)
 		return;
 	v = notify_vcpu(d, port);
-	if (v->polling)
-		vcpu_wake(v);
-	if (test_and_set((uint64_t *)&si->evtchn_pending[port / 64], port % 64))
+	/* The bit first, then the poller: see vcpu_block_poll(). */
+	if (test_and_set((uint64_t *)&si->evtchn_pending[port / 64],
+			 port % 64)) {
+		if (__atomic_load_n(&v->polling, __ATOMIC_SEQ_CST))
+			vcpu_poll_wake(v);
 		return;
+	}
+	if (__atomic_load_n(&v->polling, __ATOMIC_SEQ_CST))
+		vcpu_poll_wake(v);
 	if (!test((uint64_t *)&si->evtchn_mask[port / 64], port % 64) &&
 	    !test_and_set((uint64_t *)&v->vcpu_info->evtchn_pending_sel,
 			  port / 64))

@@ -28,25 +28,32 @@ static long sched_poll(struct vcpu *v, uint64_t arg)
 		return -EFAULT;
 	if (p.nr_ports > 128)
 		return -EINVAL;
+	/* Announce the poll before looking at the ports: a port signalled
+	 * from now on wakes us (see vcpu_block_poll). */
+	__atomic_store_n(&v->polling, true, __ATOMIC_SEQ_CST);
 	for (unsigned int i = 0; i < p.nr_ports; i++) {
 		evtchn_port_t port;
+		long rc = 0;
 
 		if (copy_from_guest(v, &port,
 				    GUEST_HANDLE_ADDR(p.ports) +
 					    i * sizeof(port),
 				    sizeof(port)))
-			return -EFAULT;
-		if (port >= EVTCHN_2L_NR_PORTS)
-			return -EINVAL;
-		if (evtchn_port_is_pending(d, port))
-			return 0;
+			rc = -EFAULT;
+		else if (port >= EVTCHN_2L_NR_PORTS)
+			rc = -EINVAL;
+		else if (evtchn_port_is_pending(d, port))
+			rc = 1;
+		if (rc) {
+			v->polling = false;
+			return rc < 0 ? rc : 0;
+		}
 	}
-	/* Block until an event for this vCPU or the timeout: a spurious
-	 * wake-up is fine, the guest polls again. */
-	v->polling = true;
+	/* Block until a polled port (or any event for this vCPU) or the
+	 * timeout: a spurious wake-up is fine, the guest polls again. */
 	if (p.timeout)
 		timer_set(&v->poll_timer, p.timeout);
-	vcpu_block(v);
+	vcpu_block_poll(v);
 	return 0;
 }
 

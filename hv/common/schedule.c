@@ -27,7 +27,6 @@ struct runq {
 	struct vcpu *curr; /* the vCPU this CPU is running, if any */
 	unsigned int len;
 	struct timer slice_timer;
-	struct timer sweep_timer;
 	bool need_resched;
 };
 static struct runq runqs[NR_CPUS];
@@ -152,6 +151,36 @@ void vcpu_block(struct vcpu *v)
 	spin_unlock_irqrestore(&sched_lock, flags);
 }
 
+/*
+ * SCHEDOP_poll: block unless an interrupt is pending or a polled port was
+ * signalled since the poller announced itself (vcpu_poll_wake cleared
+ * v->polling). Together with the order in sched_poll (announce, then check
+ * the ports) and in evtchn_port_set_pending (set the bit, then look for a
+ * poller), no signal can slip between the check and the block.
+ */
+void vcpu_block_poll(struct vcpu *v)
+{
+	unsigned long flags = spin_lock_irqsave(&sched_lock);
+
+	if (v->polling && !has_pending_interrupt(v))
+		v->state = VCPU_BLOCKED;
+	spin_unlock_irqrestore(&sched_lock, flags);
+}
+
+void vcpu_poll_wake(struct vcpu *v)
+{
+	unsigned long flags = spin_lock_irqsave(&sched_lock);
+
+	v->polling = false;
+	if (v->state == VCPU_BLOCKED) {
+		v->state = VCPU_RUNNABLE;
+		timer_stop(&v->poll_timer);
+		if (!v->is_running)
+			make_ready(v);
+	}
+	spin_unlock_irqrestore(&sched_lock, flags);
+}
+
 void vcpu_start(struct vcpu *v)
 {
 	unsigned long flags = spin_lock_irqsave(&sched_lock);
@@ -207,60 +236,6 @@ bool sched_cpu_idle(unsigned int cpu)
 
 bool runqs_have_work(unsigned int cpu);
 
-/*
- * A safety net against lost wake-ups: a vCPU still BLOCKED while an
- * interrupt it can take is pending is made runnable. It runs every
- * SWEEP_NS on each CPU, at every slice end and before a CPU idles.
- * Known issue: under SMP load it does find such vCPUs (a wake-up is lost
- * somewhere in the block/wake paths, root cause not found yet); it logs the
- * first one and bounds the cost of a lost wake-up to about SWEEP_NS.
- */
-#define SWEEP_NS 4000000ULL
-static void sweep_lost_wakeups(void)
-{
-	static bool reported;
-	unsigned long flags = spin_lock_irqsave(&sched_lock);
-
-	for (struct domain *d = domain_list(); d; d = d->next) {
-		if (!domain_is_alive(d))
-			continue;
-		for (unsigned int i = 0; i < d->nr_vcpus; i++) {
-			struct vcpu *v = d->vcpus[i];
-
-			if (v->state != VCPU_BLOCKED || v->is_running ||
-			    !has_pending_interrupt(v))
-				continue;
-			if (!reported) {
-				reported = true;
-				printk(XENLOG_WARNING
-				       "sched: d%uv%u blocked with an interrupt "
-				       "pending: woken by the sweep (upcall %d "
-				       "irr %d isr %d tpr %#x svr %#x vec %#x "
-				       "polling %d rflags %#llx)\n",
-				       d->domid, v->vcpu_id,
-				       vcpu_upcall_pending(v),
-				       vlapic_debug_highest(v, true),
-				       vlapic_debug_highest(v, false),
-				       v->vlapic.tpr, v->vlapic.svr,
-				       v->upcall_vector, v->polling,
-				       (unsigned long long)v->regs.rflags);
-			}
-			v->state = VCPU_RUNNABLE;
-			v->polling = false;
-			make_ready(v);
-		}
-	}
-	spin_unlock_irqrestore(&sched_lock, flags);
-}
-
-static void sweep_tick(void *data)
-{
-	struct runq *rq = data;
-
-	sweep_lost_wakeups();
-	timer_set(&rq->sweep_timer, now_ns() + SWEEP_NS);
-}
-
 static void slice_expired(void *data)
 {
 	struct runq *rq = data;
@@ -286,7 +261,6 @@ static void run_vcpu(struct vcpu *v, struct runq *rq, unsigned int cpu)
 		hvm_vcpu_enter(v);
 		/* Yield only if someone else is waiting for this CPU. */
 		if (rq->need_resched) {
-			sweep_lost_wakeups();
 			if (rq->len || runqs_have_work(cpu))
 				break;
 			rq->need_resched = false;
@@ -318,8 +292,6 @@ __noreturn void schedule_loop(void)
 
 	set_irq_handler(VEC_IPI_RESCHED, resched_ipi);
 	timer_init(&rq->slice_timer, slice_expired, rq);
-	timer_init(&rq->sweep_timer, sweep_tick, rq);
-	timer_set(&rq->sweep_timer, now_ns() + SWEEP_NS);
 	for (;;) {
 		struct vcpu *v;
 		unsigned long flags = spin_lock_irqsave(&sched_lock);
@@ -334,7 +306,6 @@ __noreturn void schedule_loop(void)
 		}
 		spin_unlock_irqrestore(&sched_lock, flags);
 		if (!v) {
-			sweep_lost_wakeups();
 			/* Idle: wait for an interrupt (a wake-up IPI, a timer). */
 			asm volatile("sti; hlt; cli" ::: "memory");
 			continue;

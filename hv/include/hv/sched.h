@@ -31,6 +31,9 @@ void sched_remove_vcpu(struct vcpu *v);
 /* Blocks @v until an interrupt is pending for it (returns at once if one
  * already is). Called on the vCPU's own physical CPU. */
 void vcpu_block(struct vcpu *v);
+/* SCHEDOP_poll's block, and the wake-up of a poller by a signalled port. */
+void vcpu_block_poll(struct vcpu *v);
+void vcpu_poll_wake(struct vcpu *v);
 /* A DOWN vCPU starts running (PVH boot vCPU, or after INIT-SIPI). */
 void vcpu_start(struct vcpu *v);
 /* Every CPU's main loop: picks vCPUs and runs them; never returns. */

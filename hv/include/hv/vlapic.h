@@ -35,8 +35,6 @@ bool vlapic_set_base(struct vcpu *v, uint64_t val);
 void vlapic_set_irq(struct vcpu *v, uint8_t vector);
 /* Highest IRR vector above the processor priority, or -1. */
 int vlapic_pending_vector(struct vcpu *v);
-/* Highest vector in the IRR (or ISR), -1 if none: for diagnostics. */
-int vlapic_debug_highest(struct vcpu *v, bool irr);
 /* The vector was injected: it moves from IRR to ISR. */
 void vlapic_ack(struct vcpu *v, uint8_t vector);
 /* INIT and SIPI from another vCPU's ICR. */

@@ -206,11 +206,6 @@ void vlapic_set_irq(struct vcpu *v, uint8_t vector)
 	vcpu_wake(v);
 }
 
-int vlapic_debug_highest(struct vcpu *v, bool irr)
-{
-	return highest(irr ? vl(v)->irr : vl(v)->isr);
-}
-
 int vlapic_pending_vector(struct vcpu *v)
 {
 	struct vlapic *l = vl(v);
