@@ -52,9 +52,6 @@ struct domain *domain_by_id(uint16_t domid)
 	return NULL;
 }
 
-void vcpu_timers_init(struct vcpu *v);
-void vcpu_poll_init(struct vcpu *v);
-
 bool domain_is_alive(const struct domain *d)
 {
 	return d->state == DOMAIN_RUNNING;

@@ -16,8 +16,6 @@
 #include <xen/xen.h>
 #include <xen/event_channel.h>
 
-void evtchn_2l_unmask(struct domain *d, unsigned int port);
-
 static spinlock_t evtchn_lock = SPINLOCK_INIT;
 
 int evtchn_init(struct domain *d)

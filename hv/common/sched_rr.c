@@ -9,9 +9,6 @@
 #include <hv/percpu.h>
 #include <hv/sched.h>
 
-unsigned int sched_runq_len(unsigned int cpu);
-bool sched_cpu_idle(unsigned int cpu);
-
 #define BASE_SLICE_NS 30000000ULL
 #define DEFAULT_WEIGHT 256
 

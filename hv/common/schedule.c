@@ -17,8 +17,6 @@
 #include <xen/xen.h>
 #include <xen/vcpu.h>
 
-void vcpu_runstate_change(struct vcpu *v, unsigned int state);
-
 static spinlock_t sched_lock = SPINLOCK_INIT;
 static const struct sched_policy *policy = &sched_weighted_rr;
 
@@ -234,8 +232,6 @@ bool sched_cpu_idle(unsigned int cpu)
 	       !runqs[cpu].curr && !runqs[cpu].len;
 }
 
-bool runqs_have_work(unsigned int cpu);
-
 static void slice_expired(void *data)
 {
 	struct runq *rq = data;
@@ -246,6 +242,18 @@ static void slice_expired(void *data)
 static void resched_ipi(struct cpu_regs *r)
 {
 	(void)r; /* waking from HLT or leaving the guest is all it is for */
+}
+
+/* Another CPU has a queued vCPU that could move here. */
+static bool runqs_have_work(unsigned int cpu)
+{
+	for (unsigned int c = 0; c < NR_CPUS; c++)
+		if (c != cpu && runqs[c].len)
+			for (struct vcpu *v = runqs[c].head; v;
+			     v = v->runq_next)
+				if (v->pinned_cpu < 0)
+					return true;
+	return false;
 }
 
 /* Runs @v on this CPU until it stops being runnable or must yield. */
@@ -272,17 +280,6 @@ static void run_vcpu(struct vcpu *v, struct runq *rq, unsigned int cpu)
 	vcpu_runstate_change(v, v->state == VCPU_BLOCKED    ? RUNSTATE_blocked
 				: v->state == VCPU_RUNNABLE ? RUNSTATE_runnable
 							    : RUNSTATE_offline);
-}
-
-bool runqs_have_work(unsigned int cpu)
-{
-	for (unsigned int c = 0; c < NR_CPUS; c++)
-		if (c != cpu && runqs[c].len)
-			for (struct vcpu *v = runqs[c].head; v;
-			     v = v->runq_next)
-				if (v->pinned_cpu < 0)
-					return true;
-	return false;
 }
 
 __noreturn void schedule_loop(void)

@@ -13,6 +13,7 @@
 #include <hv/domain.h>
 #include <hv/event.h>
 #include <hv/hypercall.h>
+#include <hv/sched.h>
 #include <xen/xen.h>
 #include <xen/vcpu.h>
 

@@ -16,9 +16,6 @@
 #include <xen/platform.h>
 #include <xen/physdev.h>
 
-void shared_info_set_wallclock(struct domain *d);
-void wallclock_set(uint64_t wall_ns_at_boot);
-
 long do_platform_op(struct vcpu *v, uint64_t arg, uint64_t a2, uint64_t a3,
 		    uint64_t a4, uint64_t a5)
 {

@@ -16,6 +16,9 @@ int lapic_send_init_sipi(uint32_t apic_id, uint8_t sipi_page);
 
 /* One-shot timer: fire VEC_LAPIC_TIMER after @ns nanoseconds (0 stops). */
 void lapic_timer_oneshot(uint64_t ns);
+/* Calibration only: a free-running count from 0xffffffff, and its value. */
+void lapic_timer_start_count(void);
+uint32_t lapic_timer_current(void);
 void time_calibrate(void); /* TSC and APIC bus frequencies, via the PIT */
 uint64_t tsc_khz(void);
 uint64_t apic_timer_khz(void);

@@ -137,6 +137,8 @@ struct domain *domain_by_id(uint16_t domid);
 /* Fills the time records and wall clock of every vCPU's vcpu_info. */
 void shared_info_init_time(struct domain *d);
 void shared_info_set_wallclock(struct domain *d);
+/* Sets the wall-clock time at system time 0 (dom0's XENPF_settime64). */
+void wallclock_set(uint64_t wall_ns_at_boot);
 const char *shutdown_reason_name(unsigned int code);
 
 #endif

@@ -52,6 +52,8 @@ void evtchn_send_global_virq(struct domain *d, unsigned int virq);
 /* Marks @port pending and notifies its vCPU (2-level semantics). */
 void evtchn_port_set_pending(struct domain *d, unsigned int port);
 bool evtchn_port_is_pending(struct domain *d, unsigned int port);
+/* EVTCHNOP_unmask: clears the mask, re-raises a pending event. */
+void evtchn_2l_unmask(struct domain *d, unsigned int port);
 /* The vCPU has an upcall to take (vcpu_info.evtchn_upcall_pending). */
 bool vcpu_upcall_pending(struct vcpu *v);
 /* Makes a blocked vCPU runnable (called with an event or timer). */

@@ -40,6 +40,14 @@ void vcpu_start(struct vcpu *v);
 __noreturn void schedule_loop(void);
 /* Asks @cpu to reschedule soon (an IPI if it is another CPU). */
 void sched_kick(unsigned int cpu);
+/* For policies: a CPU's queue length; online, running nothing, nothing
+ * queued (both with the scheduler lock held). */
+unsigned int sched_runq_len(unsigned int cpu);
+bool sched_cpu_idle(unsigned int cpu);
+/* vCPU bookkeeping kept by vcpu_op.c and sched_op.c. */
+void vcpu_runstate_change(struct vcpu *v, unsigned int state);
+void vcpu_timers_init(struct vcpu *v);
+void vcpu_poll_init(struct vcpu *v);
 /* For the 'r' debug key. */
 void sched_dump(void);
 

@@ -14,9 +14,6 @@
 #define PIT_HZ 1193182
 #define CAL_MS 50
 
-void lapic_timer_start_count(void);
-uint32_t lapic_timer_current(void);
-
 static uint64_t tsc_hz_khz;
 static uint64_t apic_khz;
 static uint64_t tsc_at_boot;

@@ -22,7 +22,6 @@
 #include <xen/sched.h>
 #include <xen/vcpu.h>
 
-void vcpu_runstate_change(struct vcpu *v, unsigned int state);
 #include "../svm/svm.h"
 
 const struct hvm_vendor_ops *hvm_ops;
