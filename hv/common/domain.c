@@ -98,6 +98,9 @@ struct domain *domain_create(uint16_t domid, const char *name, bool privileged,
 		vcpu_poll_init(v);
 		vlapic_init(v);
 		sched_add_vcpu(v);
+		/* The FPU as after FNINIT, SSE exceptions masked. */
+		v->fpu[0] = 0x7f, v->fpu[1] = 0x03;   /* FCW 0x037f */
+		v->fpu[24] = 0x80, v->fpu[25] = 0x1f; /* MXCSR 0x1f80 */
 		d->vcpus[i] = v;
 		d->nr_vcpus++;
 		if (hvm_ops->vcpu_init(v))

@@ -259,6 +259,9 @@ static bool runqs_have_work(unsigned int cpu)
 /* Runs @v on this CPU until it stops being runnable or must yield. */
 static void run_vcpu(struct vcpu *v, struct runq *rq, unsigned int cpu)
 {
+	/* The vCPU's x87/SSE registers are in the hardware only while it
+	 * runs: several vCPUs share a CPU, and any may move to another. */
+	fpu_restore(v->fpu);
 	rq->need_resched = false;
 	/* The vCPU's one-shot timer fires where the vCPU runs. */
 	if (v->singleshot.active && v->singleshot.cpu != cpu)
@@ -277,6 +280,7 @@ static void run_vcpu(struct vcpu *v, struct runq *rq, unsigned int cpu)
 		}
 	}
 	timer_stop(&rq->slice_timer);
+	fpu_save(v->fpu);
 	vcpu_runstate_change(v, v->state == VCPU_BLOCKED    ? RUNSTATE_blocked
 				: v->state == VCPU_RUNNABLE ? RUNSTATE_runnable
 							    : RUNSTATE_offline);

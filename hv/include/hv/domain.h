@@ -66,7 +66,9 @@ struct vcpu {
 	int pinned_cpu;		/* -1: may run anywhere */
 	bool wait_for_sipi;	/* INIT received, SIPI not yet */
 	uint8_t upcall_vector;	/* HVMOP_set_evtchn_upcall_vector; 0: none */
-	bool is_running;	/* a CPU's loop owns it (sched lock) */
+	/* x87/SSE state (FXSAVE format) while the vCPU is off its CPU. */
+	uint8_t fpu[512] __aligned(16);
+	bool is_running; /* a CPU's loop owns it (sched lock) */
 	bool on_runq;
 	struct vcpu *runq_next;
 	struct vlapic vlapic;

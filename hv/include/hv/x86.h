@@ -122,6 +122,16 @@ static inline __noreturn void halt_forever(void)
 		asm volatile("cli; hlt");
 }
 
+/* The 512-byte FXSAVE area holds the x87, MMX and SSE registers. */
+static inline void fpu_save(void *area)
+{
+	asm volatile("fxsave64 %0" : "=m"(*(uint8_t(*)[512])area));
+}
+static inline void fpu_restore(const void *area)
+{
+	asm volatile("fxrstor64 %0" : : "m"(*(const uint8_t(*)[512])area));
+}
+
 #define barrier() asm volatile("" ::: "memory")
 
 #endif

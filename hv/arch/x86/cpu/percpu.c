@@ -76,6 +76,9 @@ void cpu_tables_init(struct percpu *pc)
 		     :
 		     : "m"(gdtr)
 		     : "rax", "memory");
+	/* FXSAVE/FXRSTOR of guests' SSE state needs OSFXSR; the hypervisor
+	 * itself is built without SSE and never touches those registers. */
+	write_cr4(read_cr4() | CR4_OSFXSR | CR4_OSXMMEXCPT);
 	wrmsr(MSR_GS_BASE, (uintptr_t)pc);
 	wrmsr(MSR_KERNEL_GS_BASE, 0);
 	idt_load();
